@@ -1,0 +1,189 @@
+"""The command line: click commands only (parse, call the Python API, print, exit code).
+
+No logic lives here. Heavy libraries (python-docx, docxtpl, lxml, pydantic, ...) are
+imported inside the commands so that ``uprdraft --help`` starts as fast as bare Python.
+
+Exit codes: 0 done (warnings allowed); 1 the content breaks a rule or the file is not
+compliant; 2 usage or I/O problem.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+
+import click
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+# --------------------------------------------------------------------------- shared plumbing
+def _print_findings(findings, stream=None) -> None:
+    stream = stream or sys.stderr
+    for f in findings:
+        where = f"{f.location}: " if f.location else ""
+        label = "" if f.severity == "error" else "warning: "
+        click.echo(f"{where}{label}{f.message} [{f.code}]", file=stream)
+
+
+def emit(report, as_json: bool, success: str | None = None) -> None:
+    """Print a Report (findings, stats, output) and exit with the contract's code."""
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, default=str))
+    else:
+        _print_findings(report.findings)
+        if report.ok and success:
+            click.echo(success)
+    sys.exit(0 if report.ok else 1)
+
+
+def run(fn, as_json: bool = False):
+    """Call the API; turn our errors into one line each and the right exit code.
+
+    Any other exception is a bug, but the user still gets one line, not a traceback.
+    """
+    from .findings import Report, UprdraftError
+
+    try:
+        return fn()
+    except UprdraftError as e:
+        if as_json:
+            report = Report(findings=e.findings)
+            click.echo(json.dumps(report.to_dict(), ensure_ascii=False, default=str))
+        else:
+            _print_findings(e.findings)
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        click.echo("interrupted; nothing was written", err=True)
+        sys.exit(130)
+    except Exception as e:  # a bug in uprdraft: say so plainly, keep the exit code apart
+        if as_json:
+            click.echo(json.dumps({"ok": False, "findings": [{"code": "internal", "severity": "error",
+                                   "message": f"internal error: {type(e).__name__}: {e}", "location": ""}],
+                                   "stats": {}, "output": None}))
+        else:
+            click.echo(f"internal error: {type(e).__name__}: {e} (please report this; set UPRDRAFT_DEBUG=1 "
+                       "for details)", err=True)
+        import os
+
+        if os.environ.get("UPRDRAFT_DEBUG"):
+            raise
+        sys.exit(2)
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+
+
+def today_option(f):
+    return click.option("--today", callback=_date, metavar="YYYY-MM-DD",
+                        help="Treat this date as today for deadline rules (default: the real date).")(f)
+
+
+def json_option(f):
+    return click.option("--json", "as_json", is_flag=True, help="Print one JSON report on stdout.")(f)
+
+
+def force_option(f):
+    return click.option("--force", is_flag=True, help="Replace the output file if it exists.")(f)
+
+
+def output_option(f):
+    return click.option("-o", "--output", type=click.Path(dir_okay=False),
+                        help="Output file (default: beside the input, new suffix).")(f)
+
+
+def input_argument(f):
+    return click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))(f)
+
+
+# --------------------------------------------------------------------------- the commands
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="uprdraft")
+@click.option("--rules", "rules_file", type=click.Path(dir_okay=False, exists=True),
+              help="YAML file overriding rule values (limits, deadlines, wording).")
+def main(rules_file):
+    """uprdraft: HRC and UPR follow-up documents the UN accepts the first time.
+
+    Write your statement or report as YAML, JSON or Markdown with front matter; uprdraft
+    checks it against the Council's rules and writes the Word file. Start with
+    'uprdraft new written-statement'.
+    """
+    if rules_file:
+        from . import rules
+
+        run(lambda: rules.use_rules(rules.load_rules(rules_file)))
+
+
+@main.group()
+def statement():
+    """Written and oral statements to the Human Rights Council."""
+
+
+@statement.command("written")
+@input_argument
+@output_option
+@force_option
+@today_option
+@json_option
+def statement_written(input_path, output, force, today, as_json):
+    """Render an HRC written statement (.docx) from INPUT, or list what to fix."""
+    from . import api
+
+    report = run(lambda: api.render_written_statement(input_path, output=output, force=force, today=today), as_json)
+    emit(report, as_json, success=f"wrote {report.output}" if report.output else None)
+
+
+@main.command()
+@input_argument
+@today_option
+@json_option
+def validate(input_path, today, as_json):
+    """Check INPUT against the schema and the rules; writes nothing."""
+    from . import api
+
+    report = run(lambda: api.validate(input_path, today=today), as_json)
+    emit(report, as_json, success=f"{input_path}: ok")
+
+
+@main.command()
+@click.argument("kind", required=False)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
+              help="Folder for the schema files (default: print to stdout).")
+def schema(kind, out_dir):
+    """Print or write the JSON Schema of one input KIND, or of all kinds."""
+    from . import api
+
+    def go():
+        return api.write_schemas(out_dir, kind) if out_dir else api.schema_json(kind)
+
+    result = run(go)
+    if out_dir:
+        for p in result:
+            click.echo(f"wrote {p}")
+    else:
+        click.echo(result)
+
+
+@main.command()
+@click.argument("kind")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@force_option
+def new(kind, output, force):
+    """Write a commented starter file for KIND (e.g. written-statement)."""
+    from . import api
+
+    result = run(lambda: api.new(kind, output=output, force=force))
+    if output:
+        click.echo(f"wrote {result}")
+    else:
+        click.echo(result, nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

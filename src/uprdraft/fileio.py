@@ -1,0 +1,57 @@
+"""Safe output: never overwrite without ``force``, write atomically (temp file + rename)."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .findings import InputError
+
+
+def default_output(input_path: str | Path, suffix: str) -> Path:
+    """The input's name with a new suffix, beside the input (``stmt.yaml`` -> ``stmt.docx``)."""
+    p = Path(input_path)
+    return p.with_suffix(suffix)
+
+
+def check_writable(path: str | Path, force: bool) -> Path:
+    """Refuse before any work is done if ``path`` exists and ``force`` is not given."""
+    path = Path(path)
+    if path.exists() and not force:
+        raise InputError(f"{path}: the file exists already; use --force to replace it, or -o to choose another name",
+                         code="io")
+    if path.exists() and path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name with -o", code="io")
+    if not path.parent.exists():
+        raise InputError(f"{path.parent}: no such folder; create it or choose another -o", code="io")
+    return path
+
+
+def write_atomic(path: str | Path, data: bytes | str, force: bool = False) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
+
+    A crash or an error never leaves a half-written file, and an existing file is only
+    replaced with ``force``.
+    """
+    path = check_writable(path, force)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise InputError(f"{path}: cannot write here ({e.strerror})", code="io") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+        if not force and path.exists():  # appeared while we worked
+            raise InputError(f"{path}: the file exists already; use --force to replace it", code="io")
+        os.replace(tmp, path)
+    except OSError as e:
+        raise InputError(f"{path}: cannot write the file ({e.strerror})", code="io") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path

@@ -1,0 +1,33 @@
+"""Dates and lists written the way each language writes them (Babel, imported lazily)."""
+from __future__ import annotations
+
+import datetime as dt
+
+LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "ar": "ar", "zh": "zh_Hans", "ru": "ru_RU"}
+
+
+def locale_for(lang: str) -> str:
+    return LOCALES.get(lang, lang)
+
+
+def format_date(d: dt.date, lang: str, fmt: str = "long") -> str:
+    """'28 November 2026', '28 novembre 2026', '28 de noviembre de 2026'."""
+    from babel.dates import format_date as _fd
+
+    return _fd(d, format=fmt, locale=locale_for(lang))
+
+
+def format_time(t: dt.time, lang: str) -> str:
+    from babel.dates import format_time as _ft
+
+    return _ft(t, format="short", locale=locale_for(lang))
+
+
+def format_list(items: list[str], lang: str) -> str:
+    """'A, B and C' / 'A, B et C' / 'A, B y C'."""
+    from babel.lists import format_list as _fl
+
+    items = list(items)
+    if not items:
+        return ""
+    return _fl(items, locale=locale_for(lang))
