@@ -139,6 +139,21 @@ def statement_written(input_path, output, force, today, as_json):
     emit(report, as_json, success=f"wrote {report.output}" if report.output else None)
 
 
+@main.command("side-event")
+@input_argument
+@output_option
+@click.option("--ics", "ics", type=click.Path(dir_okay=False), metavar="OUT.ics",
+              help="Also write a calendar file: the event (Geneva time) and the guest-list deadline.")
+@force_option
+@json_option
+def side_event(input_path, output, ics, force, as_json):
+    """Write a side-event concept note (.docx) from INPUT, and with --ics a calendar file."""
+    from .side_event import render_side_event, summary_lines
+
+    report = run(lambda: render_side_event(input_path, output=output, ics=ics, force=force), as_json)
+    emit(report, as_json, success="\n".join(summary_lines(report)))
+
+
 @main.command()
 @input_argument
 @today_option
@@ -183,6 +198,39 @@ def new(kind, output, force):
         click.echo(f"wrote {result}")
     else:
         click.echo(result, nl=False)
+
+
+@main.command("email")
+@input_argument
+@click.argument("docx_path", metavar="DOCX", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="The .eml file to write (default: the DOCX name with .eml, beside it).")
+@force_option
+@today_option
+@click.option("--late", is_flag=True, help="Prepare the e-mail although the deadline has passed (kept as a warning).")
+@click.option("--send", is_flag=True, help="Send the saved .eml over SMTP (password from UPRDRAFT_SMTP_PASSWORD).")
+@click.option("--smtp-host", metavar="HOST", help="Your mail server, e.g. smtp.example.org.")
+@click.option("--smtp-port", type=int, metavar="PORT", help="Default: the standard port of --smtp-tls (see rules: email.smtp_ports).")
+@click.option("--smtp-user", metavar="USER", help="Login name; the password is read from UPRDRAFT_SMTP_PASSWORD.")
+@click.option("--smtp-tls", type=click.Choice(["starttls", "ssl", "none"]), default="starttls", show_default=True,
+              help="STARTTLS, implicit TLS, or none (local test servers only). Certificates are always "
+                   "verified; trust a private CA with UPRDRAFT_SMTP_CAFILE.")
+@json_option
+def email(input_path, docx_path, output, force, today, late, send, smtp_host, smtp_port, smtp_user, smtp_tls,
+          as_json):
+    """Check INPUT (written-statement or submission) and DOCX, then write the e-mail to the HRC
+    secretariat as an .eml draft (and send it with --send)."""
+    import os
+
+    from . import mail
+
+    report = run(lambda: mail.submit(
+        input_path, docx_path, output=output, today=today, late=late, force=force, send=send,
+        smtp_host=smtp_host, smtp_port=smtp_port, smtp_user=smtp_user,
+        smtp_password=os.environ.get("UPRDRAFT_SMTP_PASSWORD"), smtp_tls=smtp_tls,
+        cafile=os.environ.get("UPRDRAFT_SMTP_CAFILE") or None), as_json)
+    done = f"wrote {report.output}" + (f" and sent it to {report.stats['smtp']['to'][0]}" if report.stats.get("sent") else "")
+    emit(report, as_json, success=done if report.output else None)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -135,9 +135,20 @@ class OralRules(_Section):
     # our choice (U): a breath between paragraphs
     pause_seconds_per_paragraph: float = 1.0
     warn_ratio: float = 0.9
+    # [S6] V: the six UN languages may be spoken in the Council.
     languages: tuple[str, ...] = ("ar", "zh", "en", "fr", "ru", "es")
+    # [S6] V: non-ECOSOC groups can speak only through an ECOSOC NGO's slot, in its name.
+    statuses_allowed: tuple[str, ...] = ("general", "special", "roster")
+    # [S9, S17, S23] V: UPR outcomes are adopted in plenary under agenda item 6.
+    upr_agenda_item: int = 6
+    # Our choice (U): large print for reading aloud; never below
+    # fonts.profiles["speaker-script"].min_size_pt (14 pt). Used by the template build script.
+    script_font_pt: float = 16
+    script_line_spacing: float = 1.5
     # S4, S8, S9 V/U: video statements no longer than the speaking slot.
     # Opening/closing (U): "Thank you, Mr/Madam President" is practice, not a written rule.
+    # The opening and closing are spoken, so they are counted in the time. ar, zh and ru
+    # wordings are our translations (U): have them read by a native speaker.
     wording: dict[str, dict[str, str]] = {
         "en": {
             "salutation": "Thank you, {president_title}.",
@@ -160,6 +171,82 @@ class OralRules(_Section):
             "closing": "Muchas gracias.",
             "and": "y",
         },
+        "ar": {
+            "salutation": "شكراً، {president_title}.",
+            "salutation_neutral": "شكراً، سيادة الرئيس.",
+            "on_behalf": "أتحدث باسم {organisations}.",
+            "closing": "شكراً.",
+            "and": "و",
+        },
+        "zh": {
+            "salutation": "谢谢{president_title}。",
+            "salutation_neutral": "谢谢主席。",
+            "on_behalf": "我代表{organisations}发言。",
+            "closing": "谢谢。",
+            "and": "和",
+        },
+        "ru": {
+            "salutation": "Спасибо, {president_title}.",
+            "salutation_neutral": "Спасибо, Председатель.",
+            "on_behalf": "Я выступаю от имени {organisations}.",
+            "closing": "Благодарю за внимание.",
+            "and": "и",
+        },
+    }
+    # Labels of the speaker's script (not spoken, not counted). Languages without labels
+    # fall back to English with a warning. Video note: [S4, S8, S9, S15] V that video
+    # statements are allowed and uploaded through the registration system; specs not found
+    # (U), so the note only asks for what is certain: no longer than the speaking slot.
+    labels: dict[str, dict[str, str]] = {
+        "en": {
+            "title": "Oral statement: speaker's script",
+            "session": "Session:", "session_value": "Human Rights Council, session {session}",
+            "agenda_item": "Agenda item:", "segment": "Segment:",
+            "state_under_review": "State under review:", "organisation": "Organisation:",
+            "joint_with": "Jointly with:", "speaker": "Speaker:", "delivery": "Delivery:",
+            "timing": "Timing:",
+            "timing_value": "about {estimate} of {limit} allowed ({words} words at {wpm} words per minute)",
+            "reading_note": "The time at the end of each paragraph, e.g. [0:45], is the time elapsed "
+                            "when you finish it. The chair cuts the microphone at {limit}.",
+            "video_note": "Video statement: the recording must not be longer than {limit}. Upload it "
+                          "through the registration system with the text below.",
+            "in-person": "in person", "video": "pre-recorded video",
+            "general-debate": "General debate", "interactive-dialogue": "Interactive dialogue",
+            "panel": "Panel discussion", "upr-adoption": "Adoption of the UPR outcome",
+        },
+        "fr": {
+            "title": "Déclaration orale : texte de l'orateur",
+            "session": "Session :", "session_value": "Conseil des droits de l'homme, {session}e session",
+            "agenda_item": "Point de l'ordre du jour :", "segment": "Segment :",
+            "state_under_review": "État examiné :", "organisation": "Organisation :",
+            "joint_with": "Conjointement avec :", "speaker": "Orateur ou oratrice :",
+            "delivery": "Mode :", "timing": "Durée :",
+            "timing_value": "environ {estimate} sur {limit} autorisées ({words} mots à {wpm} mots par minute)",
+            "reading_note": "Le temps à la fin de chaque paragraphe, par exemple [0:45], est le temps écoulé "
+                            "quand vous le terminez. La présidence coupe le micro à {limit}.",
+            "video_note": "Déclaration vidéo : l'enregistrement ne doit pas dépasser {limit}. Déposez-le "
+                          "dans le système d'inscription avec le texte ci-dessous.",
+            "in-person": "en personne", "video": "vidéo préenregistrée",
+            "general-debate": "Débat général", "interactive-dialogue": "Dialogue interactif",
+            "panel": "Réunion-débat", "upr-adoption": "Adoption du document final de l'EPU",
+        },
+        "es": {
+            "title": "Declaración oral: guion del orador",
+            "session": "Período de sesiones:",
+            "session_value": "Consejo de Derechos Humanos, {session}.º período de sesiones",
+            "agenda_item": "Tema de la agenda:", "segment": "Segmento:",
+            "state_under_review": "Estado examinado:", "organisation": "Organización:",
+            "joint_with": "Conjuntamente con:", "speaker": "Orador u oradora:",
+            "delivery": "Modalidad:", "timing": "Duración:",
+            "timing_value": "unos {estimate} de {limit} permitidos ({words} palabras a {wpm} palabras por minuto)",
+            "reading_note": "El tiempo al final de cada párrafo, por ejemplo [0:45], es el tiempo transcurrido "
+                            "al terminarlo. La Presidencia corta el micrófono a los {limit}.",
+            "video_note": "Declaración en vídeo: la grabación no debe durar más de {limit}. Súbala al "
+                          "sistema de inscripción junto con el texto siguiente.",
+            "in-person": "en persona", "video": "vídeo pregrabado",
+            "general-debate": "Debate general", "interactive-dialogue": "Diálogo interactivo",
+            "panel": "Mesa redonda", "upr-adoption": "Aprobación del resultado del EPU",
+        },
     }
 
 
@@ -176,6 +263,71 @@ class SideEventRules(_Section):
     speaker_minutes_max: int = 5
     # [S7, S24] V: only an NGO with ECOSOC status can book a room.
     statuses_booking: tuple[str, ...] = ("general", "special", "roster")
+    # Our choice (U): remind the organisers this many hours before the guest-list deadline
+    # (an alarm on the deadline entry of the .ics).
+    guest_list_alarm_hours_before: int = 24
+    # [S24] V: the Secretariat provides no interpretation; NGOs bring their own interpreters
+    # and tell the Secretariat in advance. [S7] V: remote speakers noted in the description.
+    # [S25] P/U: State co-sponsorship makes room booking easier. [S26] P: accessibility
+    # checklist default (captions, step-free room, accessible formats).
+    accessibility_checklist: tuple[str, ...] = ("captions", "step-free room", "accessible formats")
+    # Labels of the concept note and the calendar entries, per language (en/fr/es are
+    # first class). {title}, {hours} and {date} are filled in by the writer.
+    labels: dict[str, dict[str, str]] = {
+        "en": {
+            "concept_note": "Concept note", "side_event": "Side event", "session": "Session", "colon": ": ",
+            "date": "Date", "time": "Time", "geneva_time": "Geneva time", "venue": "Venue",
+            "to_be_confirmed": "to be confirmed", "organisers": "Organised by",
+            "co_sponsors": "Co-sponsored by", "partners": "In partnership with",
+            "objectives": "Objectives", "description": "Description", "speakers": "Speakers",
+            "moderator": "Moderator", "panellists": "Panellists", "remote": "remote",
+            "agenda": "Agenda", "clock": "Time", "minutes": "min", "item": "Item",
+            "speaker": "Speaker", "discussion": "Questions and discussion",
+            "languages": "Languages", "interpretation": "Interpretation provided by the organisers",
+            "no_interpretation": "No interpretation", "accessibility": "Accessibility",
+            "webcast": "Webcast", "webcast_yes": "yes", "contact": "Contact",
+            "expected_participants": "Expected participants",
+            "guests": "Guests without UN accreditation: send your full name to the contact before {time} on {date} ({hours} hours before the event), so that a pass can be requested.",
+            "guest_list_summary": "Guest list due: {title}",
+            "guest_list_description": "Send the list of guests without UN accreditation to the HRC Secretariat ({hours} hours before the event).",
+        },
+        "fr": {
+            "concept_note": "Note conceptuelle", "side_event": "Événement parallèle", "session": "Session",
+            "colon": "\u00a0: ",  # French typography: no-break space before the colon
+            "date": "Date", "time": "Heure", "geneva_time": "heure de Genève", "venue": "Lieu",
+            "to_be_confirmed": "à confirmer", "organisers": "Organisé par",
+            "co_sponsors": "Coparrainé par", "partners": "En partenariat avec",
+            "objectives": "Objectifs", "description": "Description", "speakers": "Intervenants",
+            "moderator": "Modération", "panellists": "Panélistes", "remote": "à distance",
+            "agenda": "Programme", "clock": "Heure", "minutes": "min", "item": "Point",
+            "speaker": "Intervenant(e)", "discussion": "Questions et débat",
+            "languages": "Langues", "interpretation": "Interprétation assurée par les organisateurs",
+            "no_interpretation": "Sans interprétation", "accessibility": "Accessibilité",
+            "webcast": "Diffusion en ligne", "webcast_yes": "oui", "contact": "Contact",
+            "expected_participants": "Participants attendus",
+            "guests": "Invités sans accréditation auprès de l'ONU\u00a0: envoyez votre nom complet au contact avant le {date} à {time} ({hours} heures avant l'événement) pour qu'un badge soit demandé.",
+            "guest_list_summary": "Liste des invités à envoyer : {title}",
+            "guest_list_description": "Envoyer au Secrétariat du CDH la liste des invités sans accréditation ({hours} heures avant l'événement).",
+        },
+        "es": {
+            "concept_note": "Nota conceptual", "side_event": "Evento paralelo", "session": "Período de sesiones",
+            "colon": ": ",
+            "date": "Fecha", "time": "Hora", "geneva_time": "hora de Ginebra", "venue": "Lugar",
+            "to_be_confirmed": "por confirmar", "organisers": "Organizado por",
+            "co_sponsors": "Copatrocinado por", "partners": "En colaboración con",
+            "objectives": "Objetivos", "description": "Descripción", "speakers": "Ponentes",
+            "moderator": "Moderación", "panellists": "Panelistas", "remote": "a distancia",
+            "agenda": "Programa", "clock": "Hora", "minutes": "min", "item": "Tema",
+            "speaker": "Ponente", "discussion": "Preguntas y debate",
+            "languages": "Idiomas", "interpretation": "Interpretación a cargo de los organizadores",
+            "no_interpretation": "Sin interpretación", "accessibility": "Accesibilidad",
+            "webcast": "Transmisión en línea", "webcast_yes": "sí", "contact": "Contacto",
+            "expected_participants": "Participantes previstos",
+            "guests": "Invitados sin acreditación ante la ONU: envíen su nombre completo al contacto antes del {date} a las {time} ({hours} horas antes del evento) para solicitar un pase.",
+            "guest_list_summary": "Enviar lista de invitados: {title}",
+            "guest_list_description": "Enviar a la Secretaría del CDH la lista de invitados sin acreditación ({hours} horas antes del evento).",
+        },
+    }
 
 
 # --------------------------------------------------------------------------- UPR follow-up
@@ -215,6 +367,105 @@ class UprRules(_Section):
     action_types: tuple[str, ...] = (
         "political", "legislative", "policy", "budgetary", "institutional", "awareness", "monitoring",
     )
+    # ---- action plans (uprdraft plan) ----
+    # The step whose date is "the next review": milestones after it are errors (seed, U;
+    # cycle length [S19, S21, S22]). Without such a step, review_date + cycle_years is used.
+    next_review_step: str = "next-review"
+    # Offsets are months (whole months by calendar arithmetic; a fractional part is that
+    # share of the days of the following month, see timeline.add_months); our choice (U).
+    # [S40, S42, S43] V: plans name clear responsibilities (actors, lead) and timelines;
+    # an item without them is a warning, not an error (the seed's plan is a draft tool).
+    warn_missing_actor: bool = True
+    warn_missing_milestone: bool = True
+    # [S30] V, seed note 7: noted recommendations can still be implemented; they are
+    # allowed in a plan and marked with the response label below.
+    # Labels of the follow-up calendar steps (seed step 2, U) per language.
+    calendar_labels: dict[str, dict[str, str]] = {
+        "en": {
+            "contact-ministries": "Contact the ministries and encourage bilateral follow-up",
+            "action-plan": "Develop the organisation's own action plan",
+            "midterm-report": "Take stock of progress and submit a mid-term report",
+            "stakeholder-submission": "Prepare the next stakeholder submission",
+            "next-review": "Next review (estimate)",
+        },
+        "fr": {
+            "contact-ministries": "Contacter les ministères et encourager le suivi bilatéral",
+            "action-plan": "Élaborer le plan d'action de l'organisation",
+            "midterm-report": "Faire le point sur les progrès et présenter un rapport à mi-parcours",
+            "stakeholder-submission": "Préparer la prochaine contribution des parties prenantes",
+            "next-review": "Prochain examen (estimation)",
+        },
+        "es": {
+            "contact-ministries": "Contactar a los ministerios y fomentar el seguimiento bilateral",
+            "action-plan": "Elaborar el plan de acción de la organización",
+            "midterm-report": "Hacer balance de los avances y presentar un informe de mitad de período",
+            "stakeholder-submission": "Preparar la próxima contribución de las partes interesadas",
+            "next-review": "Próximo examen (estimación)",
+        },
+    }
+    # Matrix wording per language. Columns follow domain-rules.md section 7 "Recommended
+    # columns" [S40-S44] and the seed's step 2 (results, types of action, actors, timetable).
+    plan_labels: dict[str, dict[str, str]] = {
+        "en": {
+            "action_plan": "Action plan", "state_under_review": "State under review", "cycle": "UPR cycle",
+            "review_date": "Date of the review", "next_review": "Next review (estimate)",
+            "organisation": "Organisation", "recommendation": "Recommendation",
+            "recommending_states": "Recommending States", "response": "Response",
+            "expected_results": "Expected results", "action_types": "Type of action",
+            "actors": "Actors", "lead": "Lead", "indicators": "Indicators", "milestones": "Milestones",
+            "budget": "Budget", "status": "Status", "calendar": "Follow-up calendar",
+            "step": "Step", "when": "When", "range": "{start} to {end}", "from": "from {start}",
+            "para": "para.",
+        },
+        "fr": {
+            "action_plan": "Plan d'action", "state_under_review": "État examiné", "cycle": "Cycle de l'EPU",
+            "review_date": "Date de l'examen", "next_review": "Prochain examen (estimation)",
+            "organisation": "Organisation", "recommendation": "Recommandation",
+            "recommending_states": "États auteurs", "response": "Réponse",
+            "expected_results": "Résultats attendus", "action_types": "Type d'action",
+            "actors": "Acteurs", "lead": "Chef de file", "indicators": "Indicateurs", "milestones": "Jalons",
+            "budget": "Budget", "status": "État d'avancement", "calendar": "Calendrier de suivi",
+            "step": "Étape", "when": "Quand", "range": "du {start} au {end}", "from": "à partir du {start}",
+            "para": "par.",
+        },
+        "es": {
+            "action_plan": "Plan de acción", "state_under_review": "Estado examinado", "cycle": "Ciclo del EPU",
+            "review_date": "Fecha del examen", "next_review": "Próximo examen (estimación)",
+            "organisation": "Organización", "recommendation": "Recomendación",
+            "recommending_states": "Estados recomendantes", "response": "Respuesta",
+            "expected_results": "Resultados esperados", "action_types": "Tipo de acción",
+            "actors": "Actores", "lead": "Responsable", "indicators": "Indicadores", "milestones": "Hitos",
+            "budget": "Presupuesto", "status": "Estado", "calendar": "Calendario de seguimiento",
+            "step": "Etapa", "when": "Cuándo", "range": "del {start} al {end}", "from": "a partir del {start}",
+            "para": "párr.",
+        },
+    }
+    # [S34, S21] V: response labels; [S28, S30] V: status labels; action types (design.md 3).
+    response_labels: dict[str, dict[str, str]] = {
+        "en": {"supported": "Supported", "noted": "Noted", "supported/noted": "Supported/noted"},
+        "fr": {"supported": "Soutenue", "noted": "Notée", "supported/noted": "Soutenue/notée"},
+        "es": {"supported": "Apoyada", "noted": "Anotada", "supported/noted": "Apoyada/anotada"},
+    }
+    status_labels: dict[str, dict[str, str]] = {
+        "en": {"fully-implemented": "Fully implemented", "partially-implemented": "Partially implemented",
+               "not-implemented": "Not implemented", "no-data": "No data"},
+        "fr": {"fully-implemented": "Pleinement mise en œuvre", "partially-implemented": "Partiellement mise en œuvre",
+               "not-implemented": "Non mise en œuvre", "no-data": "Pas de données"},
+        "es": {"fully-implemented": "Plenamente aplicada", "partially-implemented": "Parcialmente aplicada",
+               "not-implemented": "No aplicada", "no-data": "Sin datos"},
+    }
+    action_type_labels: dict[str, dict[str, str]] = {
+        "en": {"political": "Political", "legislative": "Legislative", "policy": "Policy",
+               "budgetary": "Budgetary", "institutional": "Institutional", "awareness": "Awareness-raising",
+               "monitoring": "Monitoring"},
+        "fr": {"political": "Politique", "legislative": "Législative", "policy": "Politique publique",
+               "budgetary": "Budgétaire", "institutional": "Institutionnelle", "awareness": "Sensibilisation",
+               "monitoring": "Suivi"},
+        "es": {"political": "Política", "legislative": "Legislativa", "policy": "Política pública",
+               "budgetary": "Presupuestaria", "institutional": "Institucional", "awareness": "Sensibilización",
+               "monitoring": "Seguimiento"},
+    }
+    plan_languages: tuple[str, ...] = ("en", "fr", "es")
 
 
 # --------------------------------------------------------------------------- submission e-mail
@@ -226,6 +477,159 @@ class EmailRules(_Section):
     # session" vs 2023 "NGO written statement"; this default meets both.
     subject_template: str = "{ngo} – NGO written statement – HRC{session}"
     docx_mime: str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    # Our choice (U): mail programs open a message with this header as a draft to review.
+    draft_header: tuple[str, str] = ("X-Unsent", "1")
+    # Our choice (U): SMTP ports by TLS mode (RFC 8314: 465 implicit TLS, 587 submission).
+    smtp_ports: dict[str, int] = {"starttls": 587, "ssl": 465, "none": 25}
+    smtp_timeout_seconds: float = 30
+    # [S1, S2] V: the form fields the secretariat asks for (contact person with phone and
+    # e-mail, session, agenda item, segment, NGO name and status, co-sponsors, non-ECOSOC
+    # supporters, exact title, word count), as the plain-text body, in the statement's
+    # language. {placeholders} are filled by uprdraft.mail.
+    body_labels: dict[str, dict[str, str]] = {
+        "en": {
+            "greeting": "Dear Secretariat,",
+            "intro": "Please find attached an NGO written statement for session {session} of the Human Rights Council (HRC{session}).",
+            "contact": "Contact person", "phone": "Phone", "email": "E-mail",
+            "session": "Session", "session_start": "opening {date}",
+            "agenda_item": "Agenda item", "segment": "Segment",
+            "lead": "Lead NGO (status)", "co_sponsors": "Co-sponsors",
+            "supporters": "NGOs without consultative status supporting the statement",
+            "title": "Title", "language": "Language",
+            "words": "Word count (including footnotes)", "words_body_only": "Word count (excluding footnotes)",
+            "words_detail": "{total} (body {body}, footnotes {footnotes})",
+            "attachment": "Attachment", "none": "—",
+            "closing": "Kind regards,",
+        },
+        "fr": {
+            "greeting": "Madame, Monsieur,",
+            "intro": "Veuillez trouver ci-joint une déclaration écrite d'ONG pour la {session}e session du Conseil des droits de l'homme.",
+            "contact": "Personne de contact", "phone": "Téléphone", "email": "Courriel",
+            "session": "Session", "session_start": "ouverture le {date}",
+            "agenda_item": "Point de l'ordre du jour", "segment": "Segment",
+            "lead": "ONG principale (statut)", "co_sponsors": "Coauteurs",
+            "supporters": "ONG sans statut consultatif qui soutiennent la déclaration",
+            "title": "Titre", "language": "Langue",
+            "words": "Nombre de mots (notes de bas de page comprises)",
+            "words_body_only": "Nombre de mots (hors notes de bas de page)",
+            "words_detail": "{total} (texte {body}, notes {footnotes})",
+            "attachment": "Pièce jointe", "none": "—",
+            "closing": "Veuillez agréer nos salutations distinguées.",
+        },
+        "es": {
+            "greeting": "Estimada Secretaría:",
+            "intro": "Adjuntamos una exposición escrita de ONG para el {session}.º período de sesiones del Consejo de Derechos Humanos.",
+            "contact": "Persona de contacto", "phone": "Teléfono", "email": "Correo electrónico",
+            "session": "Período de sesiones", "session_start": "apertura el {date}",
+            "agenda_item": "Tema de la agenda", "segment": "Segmento",
+            "lead": "ONG principal (carácter)", "co_sponsors": "Copatrocinadores",
+            "supporters": "ONG sin carácter consultivo que apoyan la exposición",
+            "title": "Título", "language": "Idioma",
+            "words": "Número de palabras (incluidas las notas a pie de página)",
+            "words_body_only": "Número de palabras (sin las notas a pie de página)",
+            "words_detail": "{total} (texto {body}, notas {footnotes})",
+            "attachment": "Archivo adjunto", "none": "—",
+            "closing": "Atentamente,",
+        },
+    }
+    # [S2] V: segment names on the form (ID = interactive dialogue, GD = general debate, Panel).
+    segment_names: dict[str, dict[str, str]] = {
+        "en": {"interactive-dialogue": "Interactive dialogue", "general-debate": "General debate", "panel": "Panel"},
+        "fr": {"interactive-dialogue": "Dialogue interactif", "general-debate": "Débat général", "panel": "Réunion-débat"},
+        "es": {"interactive-dialogue": "Diálogo interactivo", "general-debate": "Debate general", "panel": "Mesa redonda"},
+    }
+
+
+# --------------------------------------------------------------------------- mid-term reports
+class MidtermRules(_Section):
+    # [S27] V: CSO mid-term reports are voluntary; no word limit or template was found, so
+    # the report uses the HRC font profile (TNR 10, no emphasis) with tables allowed.
+    font_profile: str = "hrc-report"
+    child_friendly_profile: str = "child-friendly"  # [S47] V: fonts >= 12 pt
+    # [S31, S32] V: thematic clustering. Our choice (U): a recommendation with several
+    # themes is listed under each of them ("each"), or only under its first ("first");
+    # the statistics count every recommendation once either way.
+    group_by_theme: str = Field(default="each", pattern="^(each|first)$")
+    # [S28, S30] V: status and response labels; "triggered action" = fully + partially
+    # implemented; noted recommendations are reported as well. [S31] P: cite the paragraph
+    # number with the WG report symbol.
+    languages: tuple[str, ...] = ("en", "fr", "es")
+    labels: dict[str, dict[str, str]] = {
+        "en": {
+            "state_under_review": "State under review", "cycle": "UPR cycle", "review_date": "Date of the review",
+            "wg_report": "Report of the Working Group", "submitted_by": "Submitted by",
+            "coalition_members": "Members of the coalition",
+            "summary": "Summary", "methodology": "Methodology", "children_participation": "How children took part",
+            "statistics": "Implementation at mid-term",
+            "statistics_intro": "{total} recommendations by implementation status and by the response of {state}. "
+                                "Triggered action means fully or partially implemented; noted recommendations are reported as well.",
+            "status": "Status", "all": "All recommendations", "count": "Number", "share": "Share",
+            "triggered_action": "Triggered action (fully or partially implemented)", "total": "Total",
+            "recommendations": "Recommendations by theme",
+            "grouping_each": "A recommendation with several themes is listed under each of them; the statistics count it once.",
+            "grouping_first": "A recommendation with several themes is listed under its first theme only.",
+            "col_id": "Para. ({symbol})", "col_text": "Recommendation", "col_states": "Recommending State(s)",
+            "col_response": "Response", "col_status": "Status", "col_assessment": "Assessment",
+            "also_under": "Also listed under: {themes}.", "sources": "Sources: {sources}",
+            "no_theme": "Other recommendations",
+            "voluntary_commitments": "Voluntary commitments", "conclusions": "Conclusions",
+            "response_supported": "Supported", "response_noted": "Noted",
+            "response_supported/noted": "Supported in part, noted in part", "response_none": "Not known",
+            "status_fully-implemented": "Fully implemented", "status_partially-implemented": "Partially implemented",
+            "status_not-implemented": "Not implemented", "status_no-data": "No data",
+        },
+        "fr": {
+            "state_under_review": "État examiné", "cycle": "Cycle de l'EPU", "review_date": "Date de l'examen",
+            "wg_report": "Rapport du Groupe de travail", "submitted_by": "Présenté par",
+            "coalition_members": "Membres de la coalition",
+            "summary": "Résumé", "methodology": "Méthodologie", "children_participation": "Participation des enfants",
+            "statistics": "Mise en œuvre à mi-parcours",
+            "statistics_intro": "{total} recommandations par état de mise en œuvre et selon la réponse de l'État examiné ({state}). "
+                                "Une recommandation a donné lieu à une action si elle est pleinement ou partiellement mise en œuvre ; "
+                                "les recommandations dont il a été pris note figurent aussi.",
+            "status": "État", "all": "Toutes les recommandations", "count": "Nombre", "share": "Part",
+            "triggered_action": "Ayant donné lieu à une action (pleinement ou partiellement mises en œuvre)",
+            "total": "Total",
+            "recommendations": "Recommandations par thème",
+            "grouping_each": "Une recommandation qui relève de plusieurs thèmes figure sous chacun d'eux ; les statistiques la comptent une seule fois.",
+            "grouping_first": "Une recommandation qui relève de plusieurs thèmes figure seulement sous le premier.",
+            "col_id": "Par. ({symbol})", "col_text": "Recommandation", "col_states": "État(s) auteur(s)",
+            "col_response": "Réponse", "col_status": "État de mise en œuvre", "col_assessment": "Évaluation",
+            "also_under": "Figure aussi sous : {themes}.", "sources": "Sources : {sources}",
+            "no_theme": "Autres recommandations",
+            "voluntary_commitments": "Engagements volontaires", "conclusions": "Conclusions",
+            "response_supported": "Appuyée", "response_noted": "Notée",
+            "response_supported/noted": "Appuyée en partie, notée en partie", "response_none": "Inconnue",
+            "status_fully-implemented": "Pleinement mise en œuvre",
+            "status_partially-implemented": "Partiellement mise en œuvre",
+            "status_not-implemented": "Non mise en œuvre", "status_no-data": "Pas de données",
+        },
+        "es": {
+            "state_under_review": "Estado examinado", "cycle": "Ciclo del EPU", "review_date": "Fecha del examen",
+            "wg_report": "Informe del Grupo de Trabajo", "submitted_by": "Presentado por",
+            "coalition_members": "Miembros de la coalición",
+            "summary": "Resumen", "methodology": "Metodología",
+            "children_participation": "Participación de niñas, niños y adolescentes",
+            "statistics": "Aplicación a mitad de período",
+            "statistics_intro": "{total} recomendaciones según su grado de aplicación y la respuesta del Estado examinado ({state}). "
+                                "Una recomendación dio lugar a medidas si se aplicó plena o parcialmente; "
+                                "también se informa sobre las recomendaciones de las que se tomó nota.",
+            "status": "Situación", "all": "Todas las recomendaciones", "count": "Número", "share": "Porcentaje",
+            "triggered_action": "Dieron lugar a medidas (aplicadas plena o parcialmente)", "total": "Total",
+            "recommendations": "Recomendaciones por tema",
+            "grouping_each": "Una recomendación con varios temas figura en cada uno de ellos; las estadísticas la cuentan una sola vez.",
+            "grouping_first": "Una recomendación con varios temas figura solo en el primero.",
+            "col_id": "Párr. ({symbol})", "col_text": "Recomendación", "col_states": "Estado(s) recomendante(s)",
+            "col_response": "Respuesta", "col_status": "Situación", "col_assessment": "Evaluación",
+            "also_under": "Figura también en: {themes}.", "sources": "Fuentes: {sources}",
+            "no_theme": "Otras recomendaciones",
+            "voluntary_commitments": "Compromisos voluntarios", "conclusions": "Conclusiones",
+            "response_supported": "Apoyada", "response_noted": "Anotada",
+            "response_supported/noted": "Apoyada en parte, anotada en parte", "response_none": "Desconocida",
+            "status_fully-implemented": "Plenamente aplicada", "status_partially-implemented": "Parcialmente aplicada",
+            "status_not-implemented": "No aplicada", "status_no-data": "Sin datos",
+        },
+    }
 
 
 # --------------------------------------------------------------------------- child-friendly
@@ -237,6 +641,70 @@ class ChildFriendlyRules(_Section):
     # easier; language-specific formulas via textstat) and the longest average sentence.
     readability_min: dict[str, float] = {"6-9": 80, "10-13": 70, "14-18": 60}
     max_sentence_words: dict[str, float] = {"6-9": 12, "10-13": 15, "14-18": 20}
+    # [S46] V: bands of 3-5 years, e.g. 10-13, 14-18; an age_band must be one of the keys
+    # above. Our choice (U): the index is textstat's flesch_reading_ease after
+    # textstat.set_lang(lang), i.e. Flesch (en), Kandel & Moles (fr), Fernandez Huerta (es);
+    # all three read 0-100, higher is easier.
+    readability_index: dict[str, str] = {
+        "en": "Flesch reading ease", "fr": "Flesch (Kandel et Moles)", "es": "Fernández Huerta",
+    }
+    languages: tuple[str, ...] = ("en", "fr", "es")
+    # [S46] V: the document says whether it is a summary or a literal version, and for
+    # which age band. {age_band} is filled in; "title" is the default title.
+    wording: dict[str, dict[str, str]] = {
+        "en": {
+            "summary": "This is a child-friendly summary of our report, written for children and young people aged {age_band}.",
+            "literal": "This is a child-friendly version of our whole report, written for children and young people aged {age_band}.",
+            "title": "Our report on {state} in child-friendly words",
+            "about": "About this document",
+        },
+        "fr": {
+            "summary": "Ceci est un résumé adapté aux enfants de notre rapport, écrit pour les enfants et les jeunes de {age_band} ans.",
+            "literal": "Ceci est une version intégrale adaptée aux enfants de notre rapport, écrite pour les enfants et les jeunes de {age_band} ans.",
+            "title": "Notre rapport sur {state} en mots simples",
+            "about": "À propos de ce document",
+        },
+        "es": {
+            "summary": "Este es un resumen de nuestro informe adaptado a niñas, niños y adolescentes de {age_band} años.",
+            "literal": "Esta es una versión completa de nuestro informe adaptada a niñas, niños y adolescentes de {age_band} años.",
+            "title": "Nuestro informe sobre {state} en palabras sencillas",
+            "about": "Sobre este documento",
+        },
+    }
+
+
+# --------------------------------------------------------------------------- importing recommendations
+class ImportRules(_Section):
+    # How the response wording of exports maps onto ours. [S34, S21, S35] V: the current
+    # vocabulary is supported / noted; UPR Info says accepted / noted. [S36] V: 1st-cycle
+    # data still says "rejected", which is not an official response: read it as noted, with
+    # a warning. "Supported/Noted" (a recommendation the State split) is kept as
+    # "supported/noted" and flagged so the author splits it. "Voluntary Pledge" (UPR Info
+    # voluntary file) becomes a voluntary commitment, not a recommendation. Keys are
+    # compared lowercase, with spaces and hyphens collapsed.
+    responses: dict[str, str] = {
+        "supported": "supported", "accepted": "supported", "accepted/supported": "supported",
+        "noted": "noted", "not accepted": "noted", "not supported": "noted",
+        "rejected": "noted",
+        "supported/noted": "supported/noted", "accepted/noted": "supported/noted",
+        "partially supported": "supported/noted", "partially accepted": "supported/noted",
+        "voluntary pledge": "voluntary", "voluntary commitment": "voluntary",
+        # [S36] V/U: historic values with no position; kept as no response
+        "without clear position": "", "no response": "", "pending": "", "": "",
+    }
+    # [S36] V: responses that were never official and deserve a warning when read.
+    responses_warn: tuple[str, ...] = ("rejected", "not accepted", "not supported")
+    # UPR Info rows carry no WG paragraph number (export columns seen in the corpus, U):
+    # we synthesise a stable id from the session and the row of the file. The prefix can
+    # never match the WG paragraph pattern (digits.digits), so nobody cites it as one.
+    uprinfo_id: str = "UPRI-S{session}-R{row}"
+    voluntary_id: str = "VP-S{session}-R{row}"
+    # UHRI rows normally open with the paragraph number ("140.7 Ratify ..."); when one
+    # does not, this id is used instead.
+    uhri_id: str = "UHRI-R{row}"
+    # Our choice: scores closer than this between cp1252 and Mac Roman are reported as
+    # ambiguous (a warning asking to confirm with --encoding).
+    encoding_margin: int = 3
 
 
 class Rules(_Section):
@@ -247,6 +715,8 @@ class Rules(_Section):
     upr: UprRules = UprRules()
     email: EmailRules = EmailRules()
     child_friendly: ChildFriendlyRules = ChildFriendlyRules()
+    midterm: MidtermRules = MidtermRules()
+    importing: ImportRules = ImportRules()
 
 
 DEFAULT = Rules()

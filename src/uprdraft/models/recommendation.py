@@ -23,6 +23,9 @@ class Recommendation(Strict):
     sources: list[str] = Field(default_factory=list)
     session: int | None = Field(default=None, description="UPR Working Group session, when known.")
     state_under_review: str | None = None
+    document_symbol: str | None = Field(default=None, description="Symbol of the WG report, e.g. A/HRC/58/15 [S31].")
+    action_category: int | None = Field(default=None, ge=1, le=5,
+                                        description="UPR Info action category 1-5 (5 = specific action) [S35].")
 
     @field_validator("id", mode="before")
     @classmethod

@@ -1,0 +1,65 @@
+"""The oral-statement template: a speaker's script in large print for reading aloud.
+
+Times New Roman in every font slot, no emphasis. Headings and notes at the speaker-script
+minimum (14 pt); the spoken paragraphs in the ``Spoken`` style at
+``rules.oral.script_font_pt`` with ``rules.oral.script_line_spacing``. Arabic pages run
+right to left. Context (all plain strings, escaped by the renderer): ``title``,
+``header`` (lines), ``notes`` (lines), ``paragraphs`` (spoken text ending with [m:ss]).
+"""
+from _common import add, new_document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from uprdraft.rules import get_rules
+
+RTL = ("ar",)
+
+
+def _rtl(doc) -> None:
+    # right-to-left paragraphs and runs by default (Normal is the base of every style here)
+    ppr = doc.styles["Normal"].element.get_or_add_pPr()
+    ppr.insert(0, OxmlElement("w:bidi"))
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    rtl = OxmlElement("w:rtl")
+    lang = rpr.find(qn("w:lang"))
+    (lang.addprevious if lang is not None else rpr.append)(rtl)
+
+
+def build(lang: str):
+    rules = get_rules()
+    minimum = rules.fonts.profiles["speaker-script"].min_size_pt
+    oral = rules.oral
+    doc = new_document(lang, size_pt=minimum, line_spacing=1.15, space_after_pt=4)
+    if lang in RTL:
+        _rtl(doc)
+    spoken = doc.styles.add_style("Spoken", WD_STYLE_TYPE.PARAGRAPH)
+    spoken.base_style = doc.styles["Normal"]
+    spoken.font.size = Pt(max(oral.script_font_pt, minimum))
+    spoken.paragraph_format.line_spacing = oral.script_line_spacing
+    spoken.paragraph_format.space_after = Pt(14)
+    spoken.paragraph_format.widow_control = True
+    # the fonts of the new style in every slot, like the others
+    rfonts = spoken.element.get_or_add_rPr().get_or_add_rFonts()
+    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+        rfonts.set(qn(f"w:{slot}"), "Times New Roman")
+    size_cs = OxmlElement("w:szCs")
+    size_cs.set(qn("w:val"), str(int(round(max(oral.script_font_pt, minimum) * 2))))
+    spoken.element.rPr.append(size_cs)
+
+    add(doc, "{{ title }}", keep_with_next=True).paragraph_format.space_after = Pt(10)
+    add(doc, "{%p for line in header %}")
+    add(doc, "{{ line }}", keep_with_next=True)
+    add(doc, "{%p endfor %}")
+    add(doc, "{%p for note in notes %}")
+    add(doc, "{{ note }}", keep_with_next=True).paragraph_format.space_before = Pt(8)
+    add(doc, "{%p endfor %}")
+    add(doc, "{%p for p in paragraphs %}")
+    first = add(doc, "{{ p }}")
+    first.style = spoken
+    add(doc, "{%p endfor %}")
+    return doc
+
+
+LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")

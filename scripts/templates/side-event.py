@@ -1,0 +1,64 @@
+"""The side-event concept note: a plain A4 note in Times New Roman 10, no emphasis.
+
+Labels come from the context (``L``, from ``rules.side_event.labels``) so that the wording
+stays in the rules module; the three files differ only in their proofing language.
+Context (built by ``uprdraft.render.side_event.concept_note_context``): ``L`` (labels),
+``session``, ``title``, ``date_text``, ``time_text``, ``venue``, ``organisers``,
+``co_sponsors``, ``partners``, ``objectives`` (list), ``description`` (paragraphs),
+``speakers`` (lines), ``agenda`` (rows: ``clock``, ``item``, ``speaker``), ``languages``,
+``interpretation``, ``accessibility``, ``webcast``, ``expected_participants``, ``guests``,
+``contact``.
+"""
+from _common import add, new_document, repeat_header
+
+
+def _block(doc, condition: str, *lines: str) -> None:
+    add(doc, f"{{%p if {condition} %}}")
+    for line in lines:
+        add(doc, line)
+    add(doc, "{%p endif %}")
+
+
+def build(lang: str):
+    doc = new_document(lang)
+    add(doc, "{{ L.side_event }} – {{ session }}")
+    add(doc, "{{ title }}", keep_with_next=True)
+    add(doc, "{{ L.concept_note }}")
+    add(doc, "{{ L.date }}{{ L.colon }}{{ date_text }}")
+    add(doc, "{{ L.time }}{{ L.colon }}{{ time_text }} ({{ L.geneva_time }})")
+    add(doc, "{{ L.venue }}{{ L.colon }}{{ venue }}")
+    add(doc, "{{ L.organisers }}{{ L.colon }}{{ organisers }}")
+    _block(doc, "co_sponsors", "{{ L.co_sponsors }}{{ L.colon }}{{ co_sponsors }}")
+    _block(doc, "partners", "{{ L.partners }}{{ L.colon }}{{ partners }}")
+
+    _block(doc, "objectives", "{{ L.objectives }}", "{%p for o in objectives %}", "– {{ o }}", "{%p endfor %}")
+    add(doc, "{{ L.description }}", keep_with_next=True)
+    add(doc, "{%p for para in description %}")
+    add(doc, "{{ para }}")
+    add(doc, "{%p endfor %}")
+    _block(doc, "speakers", "{{ L.speakers }}", "{%p for s in speakers %}", "{{ s }}", "{%p endfor %}")
+
+    add(doc, "{%p if agenda %}")
+    add(doc, "{{ L.agenda }}", keep_with_next=True)
+    table = doc.add_table(rows=4, cols=3)
+    table.style = doc.styles["Table Grid"]
+    head, loop, row, end = table.rows
+    for cell, text in zip(head.cells, ("{{ L.clock }}", "{{ L.item }}", "{{ L.speaker }}")):
+        cell.text = text
+    repeat_header(head)
+    loop.cells[0].text = "{%tr for row in agenda %}"
+    for cell, text in zip(row.cells, ("{{ row.clock }}", "{{ row.item }}", "{{ row.speaker }}")):
+        cell.text = text
+    end.cells[0].text = "{%tr endfor %}"
+    add(doc, "{%p endif %}")
+
+    add(doc, "{{ L.languages }}{{ L.colon }}{{ languages }}. {{ interpretation }}.")
+    _block(doc, "accessibility", "{{ L.accessibility }}{{ L.colon }}{{ accessibility }}")
+    _block(doc, "webcast", "{{ L.webcast }}{{ L.colon }}{{ webcast }}")
+    _block(doc, "expected_participants", "{{ L.expected_participants }}{{ L.colon }}{{ expected_participants }}")
+    add(doc, "{{ guests }}")
+    add(doc, "{{ L.contact }}{{ L.colon }}{{ contact }}")
+    return doc
+
+
+LANGUAGES = ("en", "fr", "es")

@@ -1,0 +1,71 @@
+"""The one place that parses Word XML: namespaces and a hardened lxml parser.
+
+Strict Open XML files use other namespace URIs for the same elements. We map them to the
+transitional ones before parsing (and back when ``fix`` writes a Strict file), so the rest of
+the checker sees one vocabulary.
+
+Safety: no DTDs, no entity expansion, no network, no huge trees. Word parts never declare a
+DOCTYPE, so a part that does is refused outright (entity bombs).
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+V_NS = "urn:schemas-microsoft-com:vml"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+# Strict (ISO/IEC 29500 strict) -> transitional namespace URIs.
+STRICT_TO_TRANSITIONAL = {
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main": W_NS.encode(),
+    b"http://purl.oclc.org/ooxml/officeDocument/relationships": R_NS.encode(),
+    b"http://purl.oclc.org/ooxml/drawingml/main": A_NS.encode(),
+    b"http://purl.oclc.org/ooxml/officeDocument/math": M_NS.encode(),
+}
+
+
+class UnsafeXML(ValueError):
+    """The part declares a DTD or entities: refused."""
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
+                          dtd_validation=False, remove_blank_text=False)
+
+
+def w(tag: str) -> str:
+    """Clark name of a WordprocessingML element or attribute: ``w('p')``."""
+    return f"{{{W_NS}}}{tag}"
+
+
+def is_strict(data: bytes) -> bool:
+    return b"http://purl.oclc.org/ooxml/wordprocessingml/main" in data
+
+
+def to_transitional(data: bytes) -> bytes:
+    for strict, trans in STRICT_TO_TRANSITIONAL.items():
+        if strict in data:
+            data = data.replace(strict, trans)
+    return data
+
+
+def to_strict(data: bytes) -> bytes:
+    for strict, trans in STRICT_TO_TRANSITIONAL.items():
+        data = data.replace(trans, strict)
+    return data
+
+
+def parse(data: bytes):
+    """Parse one package part safely; raise UnsafeXML or etree.XMLSyntaxError."""
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise UnsafeXML("declares a DTD or entities, which Word files never contain")
+    return etree.fromstring(to_transitional(data), _PARSER)
+
+
+def serialize(root, strict: bool = False) -> bytes:
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return to_strict(data) if strict else data

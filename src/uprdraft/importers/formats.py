@@ -1,0 +1,197 @@
+"""The three table layouts we read, recognised from their header row.
+
+- ``upr-info``: the UPR Info database export. Columns ``To, To-Rgrp, To-Org, Text, From,
+  From-Rgrp, From-Org, Response, Action, Issue, Session``; ``Issue`` holds comma-joined
+  themes; one recommending State per row; no paragraph number, so the id is synthesised
+  from the session and the row (``rules.importing.uprinfo_id``, e.g. ``UPRI-S5-R2``).
+- ``uhri``: the OHCHR Universal Human Rights Index export (XLSX or CSV). Columns include
+  ``Text, Countries Concerned, UPR Reccomending States`` (sic, as in the source),
+  ``UPR Position, Themes, Document Symbol, UPR Session``; multi-valued cells hold one value
+  per line, each prefixed with ``- ``. The WG paragraph number opens the text
+  ("140.7 Ratify ...") and becomes the id.
+- ``template``: our own CSV/XLSX template (``uprdraft new recommendations``): one column per
+  field of a recommendation; list cells separated by ``;`` or new lines.
+
+Each reader turns one row into plain field values or raises :class:`RowError` with a
+reason code (counted in the import summary) and a message that says how to fix the row.
+"""
+from __future__ import annotations
+
+import re
+
+
+class RowError(Exception):
+    def __init__(self, reason: str, message: str):
+        self.reason = reason
+        self.message = message
+        super().__init__(message)
+
+
+def norm_header(h: str) -> str:
+    return " ".join(h.replace("\ufeff", "").replace("_", " ").strip().lower().split())
+
+
+UPRINFO_COLUMNS = ("to", "to-rgrp", "to-org", "text", "from", "from-rgrp", "from-org", "response", "action",
+                   "issue", "session")
+UHRI_ALIASES = {
+    "text": ("text", "recommendation", "annotation"),
+    "state": ("countries concerned", "country concerned", "state under review"),
+    "from": ("upr reccomending states", "upr recommending states", "recommending states", "recommending state"),
+    "response": ("upr position", "position"),
+    "themes": ("themes", "theme"),
+    "symbol": ("document symbol", "symbol"),
+    "session": ("upr session", "session"),
+    "paragraph": ("paragraph", "paragraph number", "para"),
+}
+TEMPLATE_COLUMNS = ("id", "text", "recommending_states", "response", "themes", "status", "assessment", "sources",
+                    "session", "state_under_review", "document_symbol")
+TEMPLATE_LISTS = ("recommending_states", "themes", "sources")
+
+
+def detect_format(header: list[str]) -> str | None:
+    cols = {norm_header(h) for h in header}
+    if {"to", "text", "from", "response", "session"} <= cols:
+        return "upr-info"
+    if "text" in cols and ({"upr position", "countries concerned"} & cols or
+                           any(a in cols for a in UHRI_ALIASES["from"][:2])):
+        return "uhri"
+    if {"id", "text"} <= cols:
+        return "template"
+    return None
+
+
+def expected_columns() -> str:
+    return ("UPR Info (To, Text, From, Response, Session, ...), UHRI (Text, Countries Concerned, "
+            "UPR Reccomending States, UPR Position, ...) or the uprdraft template (" + ", ".join(TEMPLATE_COLUMNS) + ")")
+
+
+def column_index(header: list[str], fmt: str) -> dict[str, int]:
+    cols = [norm_header(h) for h in header]
+    where = {}
+    for i, c in enumerate(cols):
+        where.setdefault(c, i)
+    if fmt == "upr-info":
+        return {c: where[c] for c in UPRINFO_COLUMNS if c in where}
+    if fmt == "uhri":
+        out = {}
+        for key, names in UHRI_ALIASES.items():
+            for name in names:
+                if name in where:
+                    out[key] = where[name]
+                    break
+        return out
+    return {c: where[c.replace("_", " ")] for c in TEMPLATE_COLUMNS if c.replace("_", " ") in where}
+
+
+def _get(cells: list[str], idx: dict[str, int], key: str) -> str:
+    i = idx.get(key)
+    if i is None or i >= len(cells):
+        return ""
+    return cells[i].strip()
+
+
+def _session(value: str, required: bool = False) -> int | None:
+    if not value:
+        if required:
+            raise RowError("no-session", "the Session cell is empty; give the UPR Working Group session number")
+        return None
+    m = re.search(r"\d+", value)
+    if not m:
+        raise RowError("bad-session", f"session '{value}' is not a number")
+    return int(m.group())
+
+
+def split_lines(value: str) -> list[str]:
+    """UHRI multi-valued cells: one value per line, each prefixed with '- '."""
+    out = []
+    for line in value.splitlines():
+        line = line.strip()
+        if line.startswith(("- ", "-\t", "• ")):
+            line = line[2:].strip()
+        elif line == "-":
+            continue
+        if line:
+            out.append(line)
+    return out
+
+
+def split_template_list(value: str) -> list[str]:
+    parts = re.split(r"[;\n]", value) if value else []
+    return [p.strip().lstrip("-").strip() for p in parts if p.strip().lstrip("-").strip()]
+
+
+def row_uprinfo(cells, idx, row) -> dict:
+    text = _get(cells, idx, "text")
+    if not text:
+        raise RowError("empty-text", "the Text cell is empty; a recommendation needs its text")
+    session = _session(_get(cells, idx, "session"), required=True)
+    action = _get(cells, idx, "action")
+    try:
+        action_category = int(action) if action else None
+    except ValueError:
+        raise RowError("bad-action", f"Action '{action}' is not a UPR Info action category 1-5") from None
+    if action_category is not None and not 1 <= action_category <= 5:
+        raise RowError("bad-action", f"Action {action_category} is not a UPR Info action category 1-5")
+    frm = _get(cells, idx, "from")
+    return {
+        "text": text,
+        "recommending_states": [frm] if frm else [],
+        "response_raw": _get(cells, idx, "response"),
+        "themes": [t.strip() for t in _get(cells, idx, "issue").split(",") if t.strip()],
+        "session": session,
+        "state_under_review": _get(cells, idx, "to") or None,
+        "action_category": action_category,
+    }
+
+
+_PARA = re.compile(r"^\s*(\d{1,3}\.\d{1,3})\.?\s+")
+
+
+def row_uhri(cells, idx, row) -> dict:
+    text = _get(cells, idx, "text")
+    if not text:
+        raise RowError("empty-text", "the Text cell is empty; a recommendation needs its text")
+    rid = None
+    m = _PARA.match(text)
+    if m:
+        rid, text = m.group(1), text[m.end():].strip()
+    elif _get(cells, idx, "paragraph"):
+        rid = _get(cells, idx, "paragraph")
+    states = split_lines(_get(cells, idx, "state"))
+    return {
+        "id": rid,
+        "text": text,
+        "recommending_states": split_lines(_get(cells, idx, "from")),
+        "response_raw": " ".join(split_lines(_get(cells, idx, "response"))),
+        "themes": split_lines(_get(cells, idx, "themes")),
+        "session": _session(_get(cells, idx, "session")),
+        "state_under_review": states[0] if states else None,
+        "document_symbol": (split_lines(_get(cells, idx, "symbol")) or [None])[0],
+    }
+
+
+def row_template(cells, idx, row) -> dict:
+    out = {}
+    for col in TEMPLATE_COLUMNS:
+        value = _get(cells, idx, col)
+        if col in TEMPLATE_LISTS:
+            out[col] = split_template_list(value)
+        elif col == "session":
+            out[col] = _session(value)
+        elif col == "response":
+            out["response_raw"] = value
+        elif col == "status":
+            if value:
+                out[col] = value.lower().replace(" ", "-").replace("_", "-")
+        else:
+            out[col] = value or None
+    if not out.get("id"):
+        raise RowError("no-id", "the id cell is empty; give the WG report paragraph, e.g. 115.23")
+    if not out.get("text"):
+        raise RowError("empty-text", "the text cell is empty; a recommendation needs its text")
+    return out
+
+
+ROW_READERS = {"upr-info": row_uprinfo, "uhri": row_uhri, "template": row_template}
+FORMAT_NAMES = {"upr-info": "UPR Info database export", "uhri": "OHCHR Universal Human Rights Index export",
+                "template": "uprdraft recommendations template", "yaml": "uprdraft YAML"}

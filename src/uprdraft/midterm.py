@@ -1,0 +1,254 @@
+"""Mid-term reports on UPR recommendations: load, check, count, render.
+
+    from uprdraft.midterm import render_midterm_report, midterm_statistics
+    report = render_midterm_report("examples/midterm-report.yaml",
+                                   child_friendly="out/child-friendly.docx")
+
+The rules applied (domain-rules.md section 5 and 8):
+- recommendation ids are WG report paragraphs (``rules.upr.recommendation_id_pattern``,
+  warning otherwise) cited with the report symbol (``wg_report_symbol_pattern``, error);
+- a recommendation answered "supported/noted" is a warning: split it into a supported and
+  a noted entry, which may share the id; the same id twice with the same response is an
+  error;
+- statistics count each recommendation once, by status and by response; "triggered
+  action" is fully + partially implemented [S28, S30]; noted recommendations are reported
+  as well [S30];
+- grouping by theme: a recommendation with several themes is listed under each theme
+  (``rules.midterm.group_by_theme = "each"``, the default, said in the report) or only under
+  its first (``"first"``); recommendations without a theme go last, under "Other
+  recommendations";
+- the child-friendly version needs an age band from the rules and gets a readability
+  check (warnings) [S46, S47].
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import ContentError, Finding, InputError, Report, error, has_errors, warning
+from .rules import get_rules
+
+NO_RESPONSE = "none"
+
+
+@dataclass
+class LoadedReport:
+    """A mid-term report with its recommendations resolved (inline or from a file)."""
+
+    model: object  # models.midterm.MidtermReport
+    source: object  # load.Source
+    recommendations: list = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)  # where each recommendation came from
+
+
+# --------------------------------------------------------------------------- loading
+def load_midterm(input_path) -> LoadedReport:
+    """Read and validate the input; resolve ``recommendations_file`` relative to it."""
+    from .load import load
+
+    model, src = load(input_path, "midterm-report")
+    if model.recommendations_file:
+        recs, locs = _read_file(model.recommendations_file, src)
+    else:
+        recs = list(model.recommendations)
+        locs = [src.locate(("recommendations", i)) for i in range(len(recs))]
+    return LoadedReport(model, src, recs, locs)
+
+
+def _read_file(name: str, src) -> tuple[list, list[str]]:
+    path = Path(name)
+    if not path.is_absolute():
+        path = Path(src.path).parent / path
+    try:
+        from .importers import read_recommendations
+    except ImportError:
+        raise InputError(f"{src.locate(('recommendations_file',))}: this version of uprdraft cannot read "
+                         "recommendations_file; list the recommendations in the file instead",
+                         code="io") from None
+    if not path.is_file():
+        raise InputError(f"{src.locate(('recommendations_file',))}: {path}: no such file; the path is relative "
+                         "to the report's folder", code="io")
+    recs = read_recommendations(path)
+    return list(recs), [f"{path}: recommendation {r.id}" for r in recs]
+
+
+# --------------------------------------------------------------------------- rules
+def _id_key(rec_id: str):
+    """115.2 before 115.10: paragraph numbers sort as numbers; other ids go last."""
+    m = re.fullmatch(r"(\d+)\.(\d+)", rec_id)
+    return (0, int(m.group(1)), int(m.group(2)), "") if m else (1, 0, 0, rec_id)
+
+
+def midterm_findings(loaded: LoadedReport) -> list[Finding]:
+    """Apply the mid-term rules (ids, symbol, responses, child-friendly band and readability)."""
+    rules = get_rules()
+    m, src = loaded.model, loaded.source
+    out: list[Finding] = []
+    if not re.match(rules.upr.wg_report_symbol_pattern, m.wg_report_symbol):
+        out.append(error("wg-report-symbol",
+                         f"wg_report_symbol '{m.wg_report_symbol}' is not a Working Group report symbol; "
+                         "write it as A/HRC/<session>/<number>, e.g. A/HRC/58/15",
+                         src.locate(("wg_report_symbol",))))
+    seen: dict[tuple[str, str], str] = {}
+    for rec, loc in zip(loaded.recommendations, loaded.locations):
+        if not rec.id_is_paragraph(rules.upr.recommendation_id_pattern):
+            out.append(warning("recommendation-id",
+                               f"recommendation id '{rec.id}' is not a paragraph number of the WG report such "
+                               f"as 115.23; cite the paragraph so that readers find it in {m.wg_report_symbol}",
+                               loc))
+        if rec.response == "supported/noted":
+            out.append(warning("split-recommendation",
+                               f"recommendation {rec.id} is 'supported/noted': split it into two entries with "
+                               "the same id, one 'supported' and one 'noted', each with the part it covers",
+                               loc))
+        elif rec.response is None:
+            out.append(warning("response-missing",
+                               f"recommendation {rec.id} has no response; add 'supported' or 'noted' "
+                               "(it is counted as 'not known')", loc))
+        key = (rec.id, rec.response or NO_RESPONSE)
+        if key in seen:
+            out.append(error("duplicate-recommendation",
+                             f"recommendation {rec.id} appears twice with the same response (first at "
+                             f"{seen[key]}); remove one, or give each part its own response", loc))
+        else:
+            seen[key] = loc
+    if m.child_friendly is not None:
+        out += child_friendly_findings(loaded)[1]
+    return out
+
+
+def child_friendly_findings(loaded: LoadedReport) -> tuple[dict, list[Finding]]:
+    """(readability stats, findings) of the child-friendly section."""
+    cf_rules = get_rules().child_friendly
+    m, src = loaded.model, loaded.source
+    cf = m.child_friendly
+    if cf.age_band not in cf_rules.readability_min:
+        bands = ", ".join(cf_rules.readability_min)
+        return {}, [error("age-band", f"child_friendly.age_band '{cf.age_band}' is not a band with readability "
+                                      f"targets; use one of {bands}",
+                          src.locate(("child_friendly", "age_band")))]
+    from .readability import check_readability
+
+    return check_readability(cf.text, m.language, cf.age_band, src.locate(("child_friendly", "text")))
+
+
+# --------------------------------------------------------------------------- statistics
+def _count(n: int, total: int) -> dict:
+    return {"count": n, "share": round(n / total, 4) if total else 0.0}
+
+
+def midterm_statistics(recommendations) -> dict:
+    """Count and share of recommendations by status and by response.
+
+    Every recommendation counts once, whatever its number of themes. ``triggered_action``
+    is fully + partially implemented [S28]. ``by_response`` gives the same figures for
+    the supported and the noted recommendations separately [S30]; responses that are
+    missing ("none") or still to split ("supported/noted") count in the totals only.
+    """
+    rules = get_rules().upr
+    recs = list(recommendations)
+
+    def block(items) -> dict:
+        total = len(items)
+        by_status = {s: _count(sum(1 for r in items if r.status == s), total) for s in rules.statuses}
+        triggered = sum(1 for r in items if r.status in rules.triggered_action)
+        return {"total": total, "by_status": by_status, "triggered_action": _count(triggered, total)}
+
+    out = block(recs)
+    responses = list(rules.responses) + ["supported/noted", NO_RESPONSE]
+    out["responses"] = {resp: _count(sum(1 for r in recs if (r.response or NO_RESPONSE) == resp), len(recs))
+                        for resp in responses}
+    out["by_response"] = {resp: block([r for r in recs if r.response == resp]) for resp in rules.responses}
+    return out
+
+
+# --------------------------------------------------------------------------- grouping
+def group_by_theme(recommendations, mode: str | None = None) -> list[tuple[str | None, list[tuple[object, list[str]]]]]:
+    """[(theme or None, [(recommendation, other themes), ...]), ...].
+
+    Themes keep the order in which they first appear (spelling of their first use; case
+    and surrounding spaces are ignored); recommendations inside a theme are sorted by
+    paragraph number. ``mode`` "each" lists a recommendation under each of its themes,
+    "first" under its first theme only. Recommendations without a theme come last (None).
+    """
+    mode = mode or get_rules().midterm.group_by_theme
+    names: dict[str, str] = {}
+    groups: dict[str | None, list] = {}
+    for rec in recommendations:
+        themes = []
+        for t in rec.themes:
+            key = t.strip().casefold()
+            if key and key not in [k for k, _ in themes]:
+                themes.append((key, names.setdefault(key, t.strip())))
+        if not themes:
+            groups.setdefault(None, []).append((rec, []))
+            continue
+        chosen = themes if mode == "each" else themes[:1]
+        for key, name in chosen:
+            others = [n for k, n in themes if k != key] if mode == "each" else []
+            groups.setdefault(name, []).append((rec, others))
+    ordered = [(n, groups[n]) for n in dict.fromkeys(names.values()) if n in groups]
+    if None in groups:
+        ordered.append((None, groups[None]))
+    return [(name, sorted(items, key=lambda it: _id_key(it[0].id))) for name, items in ordered]
+
+
+# --------------------------------------------------------------------------- the command
+def render_midterm_report(input_path, output=None, child_friendly=None, force: bool = False) -> Report:
+    """Write the mid-term report .docx (and the child-friendly .docx when asked).
+
+    ``output`` defaults to the input's name with ``.docx``; ``child_friendly`` is the path
+    of the child-friendly version (needs the ``child_friendly`` section). Nothing is written
+    when the content breaks a rule (ContentError) or an output exists without ``force``
+    (InputError). Both files are re-read by ``check_docx`` before anything is written.
+    """
+    from . import fileio
+
+    out = Path(output) if output else fileio.default_output(input_path, ".docx")
+    targets = [out] + ([Path(child_friendly)] if child_friendly else [])
+    if Path(input_path).resolve() in [t.resolve() for t in targets]:
+        raise InputError(f"{input_path}: the output would replace the input; choose another -o", code="io")
+    if child_friendly and out.resolve() == Path(child_friendly).resolve():
+        raise InputError(f"{out}: the report and the child-friendly version need two different files", code="io")
+    for t in targets:
+        fileio.check_writable(t, force)
+
+    loaded = load_midterm(input_path)
+    findings = midterm_findings(loaded)
+    m = loaded.model
+    if child_friendly and m.child_friendly is None:
+        findings.append(error("child-friendly-missing",
+                              "--child-friendly needs a child_friendly section (version, age_band, text) in the input",
+                              loaded.source.locate(())))
+    if has_errors(findings):
+        raise ContentError(findings)
+
+    from .render.midterm import render_child_friendly, render_report
+
+    stats = {"recommendations": midterm_statistics(loaded.recommendations),
+             "themes": len(group_by_theme(loaded.recommendations))}
+    files = [(out, render_report(loaded), get_rules().midterm.font_profile)]
+    if child_friendly:
+        readability, _ = child_friendly_findings(loaded)
+        stats["child_friendly"] = {"output": str(child_friendly), "version": m.child_friendly.version,
+                                   "age_band": m.child_friendly.age_band, "readability": readability}
+        files.append((Path(child_friendly), render_child_friendly(loaded), get_rules().midterm.child_friendly_profile))
+    for path, data, profile in files:
+        problems = _self_check(data, profile, path)
+        if problems:
+            raise ContentError(problems)
+    for path, data, _ in files:
+        fileio.write_atomic(path, data, force)
+    return Report(findings=findings, stats=stats, output=str(out))
+
+
+def _self_check(data: bytes, profile: str, path: Path) -> list[Finding]:
+    """Errors the project's checker finds in a file we are about to write (a bug if any)."""
+    from .docx_check import check_docx
+
+    result = check_docx(data, profile=profile)
+    found = result.findings if hasattr(result, "findings") else list(result)
+    return [error(f.code, f"{path.name} as generated fails the '{profile}' check: {f.message} "
+                          "(a bug in uprdraft; please report it)", f.location)
+            for f in found if f.severity == "error"]

@@ -1,0 +1,316 @@
+"""Oral statements: what the speaker says, how long it takes, and the files to bring.
+
+The chair cuts the microphone at the limit, so the one number that matters is the
+estimated speaking time of everything the speaker says, opening and closing included:
+
+    seconds = spoken words * 60 / words_per_minute + pause * (paragraphs - 1)
+
+The pause is a breath between two paragraphs (``rules.oral.pause_seconds_per_paragraph``).
+The limit comes from the segment (``rules.oral.seconds``) unless the input gives
+``time_limit_seconds``; the word cap (``rules.oral.max_words``) applies to the standard
+90 s and 120 s slots. Words are counted by :func:`uprdraft.wordcount.count_words` (each
+CJK ideograph is a word, Arabic and every other script by spaces).
+
+Python API:
+
+- :func:`render_oral_statement` writes the speaker's script (.docx) and, on request, the
+  plain text for the registration system (.txt);
+- :func:`oral_findings` (used by ``validate``) returns the rule findings and the stats;
+- :func:`oral_timing` returns the spoken paragraphs with their cumulative times.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from .findings import ContentError, Finding, InputError, Report, error, has_errors, warning
+from .rules import get_rules
+from .wordcount import count_words
+
+KIND = "oral-statement"
+BULLET = "\u2022 "
+
+
+@dataclass
+class Paragraph:
+    """One spoken paragraph of the script."""
+
+    role: str  # "opening" | "body" | "closing"
+    text: str
+    words: int
+    line: int | None = None  # 0-based line in the body (body paragraphs only)
+    end_seconds: float = 0.0  # cumulative time when the speaker finishes it
+
+    @property
+    def mark(self) -> str:
+        return clock(self.end_seconds)
+
+
+def clock(seconds: float) -> str:
+    """``m:ss``, rounded up to the next whole second (never promises less time than needed)."""
+    total = math.ceil(round(seconds, 6))
+    return f"{total // 60}:{total % 60:02d}"
+
+
+# --------------------------------------------------------------------------- spoken text
+def _wording(lang: str, rules) -> tuple[dict, list[tuple[str, str]]]:
+    notes = []
+    wording = rules.wording.get(lang)
+    if wording is None:
+        wording = rules.wording["en"]
+        notes.append(("language", f"no opening and closing wording for language '{lang}' in the rules; "
+                                  "the English wording is used: add an oral.wording entry to a --rules file"))
+    return wording, notes
+
+
+def _labels(lang: str, rules) -> tuple[dict, list[tuple[str, str]]]:
+    labels = rules.labels.get(lang)
+    if labels is None:
+        return rules.labels["en"], [("language", f"the script's headings are in English (no '{lang}' labels yet); "
+                                                 "the spoken text stays in the statement's language")]
+    return labels, []
+
+
+def _organisations(model) -> str:
+    from .i18n import format_list
+
+    return format_list([model.organisation.name, *model.partner_names], model.language)
+
+
+def opening_text(model, wording: dict) -> str:
+    """Salutation to the President and "I speak on behalf of ..." (joint partners named)."""
+    if model.president_title:
+        salutation = wording["salutation"].format(president_title=model.president_title)
+    else:
+        salutation = wording["salutation_neutral"]
+    on_behalf = wording["on_behalf"].format(organisations=_organisations(model))
+    # Chinese full stops need no space after them
+    sep = "" if salutation.endswith("\u3002") else " "
+    return f"{salutation}{sep}{on_behalf}"
+
+
+def _body_paragraphs(body: str) -> tuple[list[Paragraph], list[tuple[str, str, str, int]]]:
+    """Body Markdown -> spoken paragraphs, and (code, severity, message, line) issues."""
+    from .markdown import NoteRef, parse_body
+
+    parsed = parse_body(body)
+    issues = [(i.code, i.severity, i.message, i.line) for i in parsed.issues]
+    paras = []
+    for blk in parsed.blocks:
+        if any(isinstance(s, NoteRef) for s in blk.segments):
+            issues.append(("footnote", "warning", "an oral statement has no footnotes; the note is left out of "
+                                                  "the script and the text: name the source in the sentence", blk.line))
+        text = " ".join(blk.text.split())
+        if not text:
+            continue
+        if blk.kind == "heading":
+            issues.append(("heading", "warning", "a heading in an oral statement is read aloud as a paragraph; "
+                                                 "remove the '#' or the heading", blk.line))
+        # a bullet is not spoken, a number is
+        spoken = text[len(BULLET):] if text.startswith(BULLET.strip()) else text
+        paras.append(Paragraph("body", text, count_words(spoken), blk.line))
+    return paras, issues
+
+
+def spoken_paragraphs(model, rules=None) -> tuple[list[Paragraph], list[tuple[str, str, str, int | None]]]:
+    """Opening, body paragraphs and closing, with word counts; plus reading issues."""
+    rules = rules or get_rules().oral
+    wording, notes = _wording(model.language, rules)
+    issues: list = [(code, "warning", msg, None) for code, msg in notes]
+    opening = opening_text(model, wording)
+    body, body_issues = _body_paragraphs(model.body)
+    issues += body_issues
+    closing = wording["closing"]
+    paras = [Paragraph("opening", opening, count_words(opening)), *body,
+             Paragraph("closing", closing, count_words(closing))]
+    return paras, issues
+
+
+# --------------------------------------------------------------------------- timing
+def _limit_seconds(model, rules) -> int | None:
+    if model.time_limit_seconds is not None:
+        return model.time_limit_seconds
+    return rules.seconds.get(model.segment)
+
+
+def _timing(model, paras: list[Paragraph], rules) -> dict:
+    wpm = model.words_per_minute or rules.words_per_minute
+    pause = rules.pause_seconds_per_paragraph
+    words = 0
+    for i, p in enumerate(paras):
+        words += p.words
+        p.end_seconds = words * 60 / wpm + pause * i
+    limit = _limit_seconds(model, rules)
+    return {
+        "words": words,
+        "seconds": round(paras[-1].end_seconds, 1) if paras else 0.0,
+        "limit_seconds": limit,
+        "limit": rules.max_words.get(limit) if limit is not None else None,
+        "words_per_minute": wpm,
+        "pause_seconds": pause,
+        "paragraphs": paras,
+        "exact_seconds": paras[-1].end_seconds if paras else 0.0,
+    }
+
+
+def oral_timing(model) -> dict:
+    """Spoken words, estimated seconds, the limits and the spoken paragraphs of ``model``.
+
+    Keys: ``words``, ``seconds`` (estimate, one decimal), ``limit_seconds``, ``limit`` (word
+    cap or None), ``words_per_minute``, ``pause_seconds``, ``paragraphs`` (list of
+    :class:`Paragraph` with ``role``, ``text``, ``words``, ``end_seconds`` and ``mark``).
+    """
+    rules = get_rules().oral
+    paras, _ = spoken_paragraphs(model, rules)
+    return _timing(model, paras, rules)
+
+
+def _stats(timing: dict) -> dict:
+    return {k: timing[k] for k in ("words", "seconds", "limit_seconds", "limit", "words_per_minute",
+                                   "pause_seconds")} | {"paragraphs": len(timing["paragraphs"])}
+
+
+# --------------------------------------------------------------------------- rules
+def _analyse(model, src) -> tuple[list[Finding], dict]:
+    from .load import body_location
+
+    rules = get_rules().oral
+    findings: list[Finding] = []
+    loc = src.locate
+
+    if model.language not in rules.languages:
+        findings.append(error("language", f"language '{model.language}' is not accepted for oral statements; "
+                                          f"use one of {', '.join(rules.languages)}", loc(("language",))))
+    if model.organisation.status not in rules.statuses_allowed:
+        findings.append(error(
+            "ecosoc-status",
+            f"organisation '{model.organisation.name}' has status '{model.organisation.status}': an oral statement "
+            "must be delivered through an NGO in ECOSOC consultative status (general, special or roster). Ask an "
+            "accredited partner to deliver it in its slot and name, and list your group in joint_with",
+            loc(("organisation", "status"))))
+    if model.segment == "upr-adoption":
+        if not model.state_under_review:
+            findings.append(error("schema", "state_under_review: required when segment is upr-adoption; name the "
+                                            "State whose UPR outcome is adopted", loc(("segment",))))
+        if model.agenda_item != rules.upr_agenda_item:
+            findings.append(warning("agenda-item", f"UPR outcomes are adopted under agenda item "
+                                                   f"{rules.upr_agenda_item}, not {model.agenda_item}; check the "
+                                                   "programme of work", loc(("agenda_item",))))
+
+    lo, hi = rules.words_per_minute_range
+    wpm = model.words_per_minute or rules.words_per_minute
+    if not lo <= wpm <= hi:
+        findings.append(error("words-per-minute", f"words_per_minute is {wpm}: give a reading pace between {lo} "
+                                                  f"and {hi} (about {rules.words_per_minute} is usual)",
+                              loc(("words_per_minute",))))
+    elif wpm > rules.fast_pace_wpm:
+        findings.append(warning("words-per-minute", f"at {wpm} words per minute the interpreters cannot follow; "
+                                                    f"plan for about {rules.words_per_minute} and shorten the text",
+                                loc(("words_per_minute",))))
+
+    paras, issues = spoken_paragraphs(model, rules)
+    issues += [(code, "warning", msg, None) for code, msg in _labels(model.language, rules)[1]]
+    for code, severity, message, line in issues:
+        where = body_location(src, line) if line is not None else loc(("language",))
+        findings.append(Finding(code, severity, message, where))
+    if not any(p.role == "body" for p in paras):
+        findings.append(error("schema", "body: there is no text to read; write the statement in body",
+                              loc(("body",))))
+
+    timing = _timing(model, paras, rules)
+    limit = timing["limit_seconds"]
+    where = loc(("time_limit_seconds",)) if model.time_limit_seconds else body_location(src, 0)
+    if limit is None:
+        findings.append(error("time-limit", f"no time limit for segment '{model.segment}' in the rules; give "
+                                            "time_limit_seconds", loc(("segment",))))
+    else:
+        exact = round(timing["exact_seconds"], 6)
+        source = "time_limit_seconds" if model.time_limit_seconds else f"the {model.segment} limit"
+        if exact > limit:
+            over = math.ceil((exact - limit) * wpm / 60)
+            findings.append(error(
+                "time-limit",
+                f"the statement takes about {clock(exact)} to read ({timing['words']} words at {wpm} words per "
+                f"minute, with pauses), over {source} of {clock(limit)}; cut about {over} words", where))
+        elif exact > rules.warn_ratio * limit:
+            findings.append(warning(
+                "time-limit",
+                f"the statement takes about {clock(exact)} of {source} of {clock(limit)}: less than "
+                f"{round((1 - rules.warn_ratio) * 100)}% to spare; the chair cuts the microphone at the limit",
+                where))
+    cap = timing["limit"]
+    if cap is not None and timing["words"] > cap:
+        findings.append(error(
+            "word-limit", f"{timing['words']} spoken words (opening and closing included), over the {cap}-word "
+                          f"maximum for a {limit}-second slot; cut {timing['words'] - cap} words",
+            body_location(src, 0)))
+    return findings, timing
+
+
+def oral_findings(model, src) -> tuple[list[Finding], dict]:
+    """Rule findings and stats (``words``, ``seconds``, ``limit_seconds``, ...) for ``validate``."""
+    findings, timing = _analyse(model, src)
+    return findings, _stats(timing)
+
+
+# --------------------------------------------------------------------------- outputs
+def plain_text(paras: list[Paragraph]) -> str:
+    """What the registration system asks for: the spoken text, paragraphs apart."""
+    return "\n\n".join(p.text for p in paras) + "\n"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve()
+
+
+def render_oral_statement(input_path, output=None, text_output=None, force: bool = False) -> Report:
+    """Write the speaker's script (.docx) and optionally the text to upload (.txt).
+
+    Returns a :class:`Report` whose ``stats`` hold ``words``, ``seconds``,
+    ``limit_seconds`` and ``limit``; when a rule is broken the report carries the errors
+    and nothing is written. Raises InputError (unreadable input, refusing to overwrite)
+    and ContentError (schema errors).
+    """
+    from . import fileio
+    from .load import load
+
+    input_path = Path(input_path)
+    out = Path(output) if output else fileio.default_output(input_path, ".docx")
+    txt = Path(text_output) if text_output else None
+    for target in (out, txt):
+        if target is not None and input_path.exists() and _same_file(target, input_path):
+            raise InputError(f"{target}: this is the input file; choose another output name with -o or --text",
+                             code="io")
+    if txt is not None and _same_file(txt, out):
+        raise InputError(f"{txt}: the script and the text cannot be the same file", code="io")
+    fileio.check_writable(out, force)
+    if txt is not None:
+        fileio.check_writable(txt, force)
+
+    model, src = load(input_path, KIND)
+    findings, timing = _analyse(model, src)
+    stats = _stats(timing)
+    if has_errors(findings):
+        return Report(findings, stats, None)
+
+    from .render.oral import render_script
+
+    data = render_script(model, timing)
+    check = _check(data)
+    if has_errors(check):
+        # our own output failed our checker: a bug, never a file handed to the user
+        raise ContentError([Finding(f.code, f.severity, f"the script written does not pass the checker: {f.message}",
+                                    f.location) for f in check if f.severity == "error"])
+    fileio.write_atomic(out, data, force)
+    if txt is not None:
+        fileio.write_atomic(txt, plain_text(timing["paragraphs"]), force)
+        stats["text_output"] = str(txt)
+    return Report(findings, stats, str(out))
+
+
+def _check(data: bytes) -> list[Finding]:
+    from .docx_check import check_docx
+
+    result = check_docx(data, profile="speaker-script")
+    return list(getattr(result, "findings", result))

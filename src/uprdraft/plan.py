@@ -1,0 +1,261 @@
+"""``uprdraft plan``: an action-plan matrix (.docx) and a follow-up calendar (.ics).
+
+Python API::
+
+    from uprdraft.plan import render_plan, plan_findings
+    report = render_plan("examples/action-plan.yaml", ics="plan.ics", force=True)
+    report.output, report.stats["next_review"], [str(f) for f in report.findings]
+
+Rules checked (``plan_findings``; values in ``get_rules().upr``):
+- an item refers to a recommendation id that is not in ``recommendations_file`` (or there
+  is no such file): error ``unknown-recommendation``;
+- an action type outside the fixed list: error ``action-type``;
+- a milestone after the next review: error ``milestone-after-review``; before the review
+  itself: warning ``milestone-before-review``;
+- an item without milestone (``no-milestone``) or without actor (``no-actor``): warnings;
+- the same recommendation in two items: warning ``duplicate-recommendation``;
+- a recommendation id that is not a WG report paragraph (e.g. 115.23): warning ``recommendation-id``.
+Noted recommendations are allowed (they can still be implemented, seed note 7 [S30]) and
+are marked as noted in the matrix.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .findings import ContentError, Finding, InputError, Report, UprdraftError, error, has_errors, warning
+
+KIND = "action-plan"
+
+
+@dataclass
+class ResolvedItem:
+    """A plan item with its recommendation looked up (None when the id is unknown)."""
+
+    index: int
+    item: object  # models.plan.PlanItem
+    recommendation: object | None  # models.recommendation.Recommendation
+
+
+# --------------------------------------------------------------------------- recommendations
+def recommendations_path(model, src) -> Path | None:
+    if not model.recommendations_file:
+        return None
+    return (Path(src.path).parent / model.recommendations_file)
+
+
+def load_recommendations(model, src) -> dict | None:
+    """The recommendations of ``recommendations_file`` by id, or None without that file."""
+    path = recommendations_path(model, src)
+    if path is None:
+        return None
+    where = src.locate(("recommendations_file",))
+    if not path.is_file():
+        raise InputError(Finding("io", "error", f"recommendations_file: no such file {path}; the path is "
+                                 "relative to the plan's folder", where))
+    try:
+        from .importers import read_recommendations
+    except ImportError:  # the importer is optional here: our own YAML format is read directly
+        read_recommendations = _read_yaml_recommendations
+    try:
+        recs = read_recommendations(path)
+    except UprdraftError:
+        raise
+    except (OSError, ValueError) as e:
+        raise InputError(Finding("io", "error", f"recommendations_file: cannot read {path} ({e})", where)) from None
+    return {r.id: r for r in recs}
+
+
+def _read_yaml_recommendations(path: Path) -> list:
+    """Fallback reader for the importer's YAML format: ``recommendations: [{id, text, ...}]``."""
+    from pydantic import BaseModel, ValidationError
+
+    from .load import read_source, validation_findings
+    from .models.recommendation import Recommendation
+
+    class RecommendationsFile(BaseModel):  # other top-level fields (source, date) are ignored
+        recommendations: list[Recommendation]
+
+    if path.suffix.lower() not in (".yaml", ".yml", ".json"):
+        raise InputError(f"{path}: this version reads recommendations from YAML or JSON only", code="io")
+    data, src = read_source(path)
+    try:
+        return RecommendationsFile.model_validate(data).recommendations
+    except ValidationError as e:
+        raise ContentError(validation_findings(e, src)) from None
+
+
+def resolve_items(model, src, recommendations: dict | None = None) -> tuple[list[ResolvedItem], list[Finding]]:
+    """Each item with its recommendation; ``unknown-recommendation`` errors for missing ids."""
+    from .models.recommendation import Recommendation
+
+    findings, out = [], []
+    for i, item in enumerate(model.items):
+        rec = item.recommendation
+        if not isinstance(rec, Recommendation):
+            where = src.locate(("items", i, "recommendation"))
+            if recommendations is None:
+                findings.append(error(
+                    "unknown-recommendation",
+                    f"items.{i}.recommendation: '{rec}' is an id, but the plan has no recommendations_file; "
+                    "add recommendations_file, or give the recommendation inline (id, text, recommending_states, "
+                    "response)", where))
+                rec = None
+            elif rec not in recommendations:
+                close = difflib.get_close_matches(rec, list(recommendations), n=3, cutoff=0.6)
+                hint = f"; did you mean {', '.join(close)}?" if close else "; check the id against the file"
+                findings.append(error(
+                    "unknown-recommendation",
+                    f"items.{i}.recommendation: no recommendation '{rec}' in {model.recommendations_file}{hint}",
+                    where))
+                rec = None
+            else:
+                rec = recommendations[rec]
+        out.append(ResolvedItem(i, item, rec))
+    return out, findings
+
+
+# --------------------------------------------------------------------------- rules
+def plan_findings(model, src, rules=None, recommendations: dict | None = None,
+                  resolved: list[ResolvedItem] | None = None) -> tuple[list[Finding], dict]:
+    """All rule findings and statistics of an action plan (used by ``validate`` too).
+
+    ``recommendations`` (id -> Recommendation) defaults to reading ``recommendations_file``.
+    """
+    import re
+
+    from .timeline import followup_calendar, next_review
+
+    if rules is None:
+        from .rules import get_rules
+
+        rules = get_rules()
+    upr = rules.upr
+    if resolved is None:
+        if recommendations is None:
+            recommendations = load_recommendations(model, src)
+        resolved, findings = resolve_items(model, src, recommendations)
+    else:
+        findings = []
+    calendar = followup_calendar(model.review_date, rules)
+    nxt = next_review(model.review_date, rules)
+    seen: dict[str, int] = {}
+    counts = {"supported": 0, "noted": 0, "no_response": 0}
+    n_milestones = 0
+    for r in resolved:
+        i, item = r.index, r.item
+        rid = item.recommendation_id
+        if rid in seen:
+            findings.append(warning("duplicate-recommendation",
+                                    f"items.{i}.recommendation: '{rid}' is also followed by item {seen[rid]}; "
+                                    "merge the two items", src.locate(("items", i, "recommendation"))))
+        else:
+            seen[rid] = i
+        if r.recommendation is not None:
+            if not re.match(upr.recommendation_id_pattern, r.recommendation.id):
+                findings.append(warning("recommendation-id",
+                                        f"items.{i}.recommendation: id '{r.recommendation.id}' is not a paragraph "
+                                        "number of the Working Group report such as 115.23",
+                                        src.locate(("items", i, "recommendation"))))
+            response = r.recommendation.response
+            if response == "noted":
+                counts["noted"] += 1
+            elif response == "supported":
+                counts["supported"] += 1
+            else:
+                counts["no_response"] += 1
+        for j, kind in enumerate(item.action_types):
+            if kind not in upr.action_types:
+                findings.append(error("action-type",
+                                      f"items.{i}.action_types: '{kind}' is not a type of action; use one of "
+                                      f"{', '.join(upr.action_types)}", src.locate(("items", i, "action_types", j))))
+        if not item.actors and not item.lead:
+            if upr.warn_missing_actor:
+                findings.append(warning("no-actor", f"items.{i}: no actors and no lead; say who must act "
+                                        "(actors: [...], lead: ...)", src.locate(("items", i))))
+        if not item.milestones and upr.warn_missing_milestone:
+            findings.append(warning("no-milestone", f"items.{i}: no milestone; add milestones: "
+                                    "[{date: YYYY-MM-DD, what: ...}] up to the next review", src.locate(("items", i))))
+        for j, m in enumerate(item.milestones):
+            n_milestones += 1
+            where = src.locate(("items", i, "milestones", j, "date"))
+            if m.date > nxt:
+                findings.append(error("milestone-after-review",
+                                      f"items.{i}.milestones.{j}.date: {m.date.isoformat()} is after the next review "
+                                      f"(about {nxt.isoformat()}, {upr.cycle_years:g} years after {model.review_date.isoformat()}); "
+                                      "bring it forward or move it to the next cycle's plan", where))
+            elif m.date < model.review_date:
+                findings.append(warning("milestone-before-review",
+                                        f"items.{i}.milestones.{j}.date: {m.date.isoformat()} is before the review "
+                                        f"({model.review_date.isoformat()}); check the year", where))
+    stats = {
+        "items": len(model.items),
+        "supported": counts["supported"],
+        "noted": counts["noted"],
+        "no_response": counts["no_response"],
+        "milestones": n_milestones,
+        "review_date": model.review_date.isoformat(),
+        "next_review": nxt.isoformat(),
+        "calendar": [{"key": m.key, "start": m.start.isoformat(), "end": m.end.isoformat() if m.end else None}
+                     for m in calendar],
+    }
+    return findings, stats
+
+
+def validate_plan(input_path, rules=None) -> Report:
+    """Schema and rules only; writes nothing (what ``uprdraft validate`` runs for a plan)."""
+    from .load import load
+
+    model, src = load(input_path, KIND)
+    findings, stats = plan_findings(model, src, rules)
+    return Report(findings, stats, None)
+
+
+# --------------------------------------------------------------------------- render
+def render_plan(input_path, output=None, ics=None, force: bool = False, rules=None) -> Report:
+    """Write the action-plan matrix (.docx) and, with ``ics``, the follow-up calendar (.ics).
+
+    Raises InputError (unreadable input, existing output without ``force``) or ContentError
+    (the file breaks the schema). Rule errors come back in a Report with ``ok`` false and
+    nothing written; warnings come back in the Report too. The .docx is re-read by our own
+    checker (profile ``hrc-report``) before anything is written.
+    """
+    from . import fileio
+    from .api import verify_docx
+    from .load import load
+    from .render.plan import plan_docx, plan_ics
+
+    if rules is None:
+        from .rules import get_rules
+
+        rules = get_rules()
+    model, src = load(input_path, KIND)
+    out = Path(output) if output else fileio.default_output(input_path, ".docx")
+    _distinct(input_path, out, ics)
+    fileio.check_writable(out, force)
+    if ics:
+        fileio.check_writable(ics, force)
+    recommendations = load_recommendations(model, src)
+    resolved, findings = resolve_items(model, src, recommendations)
+    more, stats = plan_findings(model, src, rules, resolved=resolved)
+    findings += more
+    if has_errors(findings):  # nothing is written; the report keeps the stats (CLI exit 1)
+        return Report(findings, stats, None)
+    data = plan_docx(model, resolved, rules)
+    verify_docx(data, out.name, "hrc-report")
+    ics_data = plan_ics(model, resolved, rules) if ics else None
+    fileio.write_atomic(out, data, force)
+    stats["ics"] = None
+    if ics_data is not None:
+        fileio.write_atomic(ics, ics_data, force)
+        stats["ics"] = str(ics)
+    return Report(findings, stats, str(out))
+
+
+def _distinct(input_path, out: Path, ics) -> None:
+    paths = [Path(input_path).resolve(), out.resolve()] + ([Path(ics).resolve()] if ics else [])
+    if len(set(paths)) != len(paths):
+        raise InputError(f"{out}: the input, the .docx and the .ics must be three different files; "
+                         "choose other names with -o / --ics", code="io")

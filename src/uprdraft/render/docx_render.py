@@ -1,0 +1,240 @@
+"""The one renderer of Word files: docxtpl templates + real footnotes + deterministic bytes.
+
+    from uprdraft.render.docx_render import Footnote, Notes, runs, render_template
+
+    notes = Notes()
+    ctx = {"title": "Plain text is escaped",            # {{ title }} in the template
+           "paragraphs": [runs(["Text", Footnote("A real Word footnote.")], notes)]}  # {{r p }}
+    data = render_template("written-statement", "en", ctx, notes=notes,
+                           title="...", author="Lead NGO", language="en")
+
+What it guarantees (design.md section 4):
+- Jinja autoescape is always on, so ``<``, ``&`` and quotes in user text stay text and can
+  never inject Word XML; every string in the context is first cleaned of XML-illegal
+  characters (:func:`uprdraft.xmltext.clean_text`: they are stripped).
+- Footnotes are real ``w:footnote`` elements in ``word/footnotes.xml`` (created with its
+  relationship, content type, separator notes -1/0 and ``footnotePr`` in settings), each
+  starting with ``w:footnoteRef``; references are ``w:footnoteReference`` runs in the
+  ``FootnoteReference`` character style, the notes in ``FootnoteText``.
+- Core properties come from the document (title, author, language) with no dates;
+  app.xml carries no stale word counts; the template thumbnail is dropped.
+- The package is zipped deterministically (:mod:`uprdraft.render.package`): the same input
+  gives the same bytes, also across processes.
+
+Templates are ``templates/<name>-<lang>.docx`` (or ``<name>.docx``), built by
+``scripts/build_templates.py``; they ship inside the wheel as ``uprdraft/templates``.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from ..findings import InputError
+from ..xmltext import clean_context, clean_text
+from .package import read_package, write_package
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def resource_dir(name: str) -> Path:
+    """``templates`` or ``schemas``: inside the installed package, else the source tree."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / name
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / name
+
+
+def template_path(name: str, lang: str) -> Path:
+    base = resource_dir("templates")
+    for candidate in (base / f"{name}-{lang}.docx", base / f"{name}.docx"):
+        if candidate.is_file():
+            return candidate
+    raise InputError(f"no Word template for '{name}' in language '{lang}' under {base}; "
+                     "reinstall uprdraft or run scripts/build_templates.py", code="io")
+
+
+@functools.lru_cache(maxsize=32)
+def _template_bytes(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+# --------------------------------------------------------------------------- runs and notes
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote to place at this point of a paragraph."""
+
+    text: str
+
+
+class Notes:
+    """Footnotes collected while the context is built, numbered 1, 2, ... in order."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def add(self, text: str) -> int:
+        self.texts.append(clean_text(text))
+        return len(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+class Runs:
+    """Ready-made, escaped run XML for ``{{r name }}`` (Jinja's ``__html__`` protocol marks
+    it safe, so autoescape leaves it alone; every piece of user text in it is escaped)."""
+
+    def __init__(self, xml: str, text: str):
+        self.xml = xml
+        self.text = text  # the visible text, for word counts and tests
+
+    def __html__(self) -> str:
+        return self.xml
+
+    def __str__(self) -> str:
+        return self.xml
+
+
+_TAB_OR_BREAK = re.compile(r"(\t|\n)")
+
+
+def _text_run(text: str) -> str:
+    out = []
+    for piece in _TAB_OR_BREAK.split(text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece == "\n":
+            out.append("<w:br/>")
+        elif piece:
+            out.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return f"<w:r>{''.join(out)}</w:r>" if out else ""
+
+
+def note_reference(note_id: int) -> str:
+    return (f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+            f'<w:footnoteReference w:id="{note_id}"/></w:r>')
+
+
+def runs(segments, notes: Notes | None = None) -> Runs:
+    """Text segments (str) and :class:`Footnote` objects -> escaped runs for ``{{r ...}}``."""
+    xml, text = [], []
+    for seg in segments:
+        if isinstance(seg, Footnote):
+            if notes is None:
+                raise ValueError("a Footnote needs a Notes collector")
+            xml.append(note_reference(notes.add(seg.text)))
+        else:
+            seg = clean_text(str(seg))
+            xml.append(_text_run(seg))
+            text.append(seg)
+    return Runs("".join(xml), "".join(text))
+
+
+# --------------------------------------------------------------------------- parts
+def _footnotes_xml(notes: Notes) -> bytes:
+    sep = ('<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+           'w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+           '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
+           'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>')
+    body = []
+    for i, text in enumerate(notes.texts, start=1):
+        body.append(
+            f'<w:footnote w:id="{i}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+            f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
+            f'{_text_run(" " + text)}</w:p></w:footnote>'
+        )
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:footnotes xmlns:w="{W_NS}" '
+            f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            f'{sep}{"".join(body)}</w:footnotes>').encode("utf-8")
+
+
+def _add_footnotes(parts: dict[str, bytes], notes: Notes) -> None:
+    parts["word/footnotes.xml"] = _footnotes_xml(notes)
+    rels = parts["word/_rels/document.xml.rels"].decode("utf-8")
+    if R_FOOTNOTES not in rels:
+        used = set(int(n) for n in re.findall(r'Id="rId(\d+)"', rels))
+        rid = max(used | {0}) + 1
+        rels = rels.replace("</Relationships>",
+                            f'<Relationship Id="rId{rid}" Type="{R_FOOTNOTES}" Target="footnotes.xml"/></Relationships>')
+        parts["word/_rels/document.xml.rels"] = rels.encode("utf-8")
+    ct = parts["[Content_Types].xml"].decode("utf-8")
+    if "/word/footnotes.xml" not in ct:
+        ct = ct.replace("</Types>", f'<Override PartName="/word/footnotes.xml" ContentType="{CT_FOOTNOTES}"/></Types>')
+        parts["[Content_Types].xml"] = ct.encode("utf-8")
+    settings = parts.get("word/settings.xml", b"").decode("utf-8")
+    if settings and "<w:footnotePr>" not in settings and "<w:compat" in settings:
+        settings = settings.replace("<w:compat", '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/>'
+                                                 "</w:footnotePr><w:compat", 1)
+        parts["word/settings.xml"] = settings.encode("utf-8")
+
+
+def _core_xml(title: str, author: str, language: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(clean_text(title))}</dc:title><dc:creator>{escape(clean_text(author))}</dc:creator>"
+        f"<cp:lastModifiedBy>{escape(clean_text(author))}</cp:lastModifiedBy>"
+        f"<dc:language>{escape(language)}</dc:language><cp:revision>1</cp:revision></cp:coreProperties>"
+    ).encode("utf-8")
+
+
+_APP_XML = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+            b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+            b"<Application>uprdraft</Application></Properties>")
+
+
+def drop_part(parts: dict[str, bytes], name: str) -> None:
+    """Remove a part, every relationship that points at it and its content type."""
+    parts.pop(name, None)
+    base = name.rsplit("/", 1)[-1]
+    for rels_name in [n for n in parts if n.endswith(".rels")]:
+        rels = parts[rels_name].decode("utf-8")
+        new = re.sub(r'<Relationship [^>]*Target="[^"]*%s"[^>]*/>' % re.escape(base), "", rels)
+        if new != rels:
+            parts[rels_name] = new.encode("utf-8")
+    ct = parts["[Content_Types].xml"].decode("utf-8")
+    parts["[Content_Types].xml"] = re.sub(r'<Override PartName="/%s"[^>]*/>' % re.escape(name), "", ct).encode("utf-8")
+
+
+def drop_thumbnail(parts: dict[str, bytes]) -> None:
+    """python-docx's default template carries a thumbnail and Word 2010 leftovers: drop them."""
+    for name in [n for n in parts if n.startswith(("docProps/thumbnail", "customXml/"))] + ["word/stylesWithEffects.xml"]:
+        if name in parts:
+            drop_part(parts, name)
+
+
+# --------------------------------------------------------------------------- render
+def _jinja_env():
+    from jinja2 import Environment, StrictUndefined
+
+    return Environment(autoescape=True, undefined=StrictUndefined)
+
+
+def render_template(name: str, lang: str, context: dict, *, notes: Notes | None = None,
+                    title: str = "", author: str = "", language: str | None = None) -> bytes:
+    """Render ``templates/<name>-<lang>.docx`` with ``context``; return the .docx bytes."""
+    from docxtpl import DocxTemplate
+
+    tpl = DocxTemplate(io.BytesIO(_template_bytes(template_path(name, lang))))
+    tpl.render(clean_context(context), jinja_env=_jinja_env(), autoescape=True)
+    buf = io.BytesIO()
+    tpl.save(buf)
+    parts = read_package(buf.getvalue())
+    if notes is not None and len(notes):
+        _add_footnotes(parts, notes)
+    parts["docProps/core.xml"] = _core_xml(title, author, language or lang)
+    if "docProps/app.xml" in parts:
+        parts["docProps/app.xml"] = _APP_XML
+    drop_thumbnail(parts)
+    return write_package(parts)

@@ -1,0 +1,89 @@
+"""The side-event concept note: model -> context -> .docx bytes (template ``side-event``).
+
+Dates are written the way each language writes them (Babel via :mod:`uprdraft.i18n`), times
+in Geneva time ("13:00–14:30"), lists joined per language ("A, B and C" / "A, B et C").
+"""
+from __future__ import annotations
+
+import re
+
+from ..i18n import format_date, format_list, format_time, locale_for
+from ..side_event import _speaker_line, agenda_schedule, event_times
+
+TEMPLATE = "side-event"
+DASH = "\u2013"
+
+
+def _language_names(codes: list[str], lang: str) -> list[str]:
+    from babel import Locale
+
+    names = Locale.parse(locale_for(lang)).languages
+    return [names.get(c, c) for c in codes]
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blank lines separate paragraphs; single line breaks inside one become spaces."""
+    return [re.sub(r"\s*\n\s*", " ", p).strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+
+
+def concept_note_context(model, stats: dict | None = None, rules=None) -> dict:
+    from ..rules import get_rules
+
+    rules = rules or get_rules()
+    r = rules.side_event
+    lang = model.language
+    L = dict(r.labels[lang])
+    start, end, due = event_times(model, rules)
+
+    speakers = []
+    if model.moderator:
+        speakers.append(f"{L['moderator']}{L['colon']}{_speaker_line(model.moderator, L)}")
+    speakers += [_speaker_line(s, L) for s in model.panellists]
+
+    agenda = []
+    for row in agenda_schedule(model):
+        agenda.append({"clock": f"{row['start']}{DASH}{row['end']}",
+                       "item": L["discussion"] if row["discussion"] else row["item"],
+                       # the moderator chairs the discussion
+                       "speaker": (model.moderator.name if model.moderator and row["discussion"] else row["speaker"])})
+
+    webcast = ""
+    if model.webcast is True:
+        webcast = L["webcast_yes"]
+    elif isinstance(model.webcast, str):
+        webcast = model.webcast
+
+    contact = ", ".join(x for x in (model.contact.name, model.contact.email, model.contact.phone) if x)
+    guests = L["guests"].format(date=format_date(due.date(), lang, "long"), time=format_time(due.time(), lang),
+                                hours=r.guest_list_hours_before)
+    return {
+        "L": L,
+        "session": model.session,
+        "title": model.title,
+        "date_text": format_date(model.date, lang, "full"),
+        "time_text": f"{format_time(start.time(), lang)}{DASH}{format_time(end.time(), lang)}",
+        "venue": model.venue or L["to_be_confirmed"],
+        "organisers": format_list([o.name for o in model.organisers], lang),
+        "co_sponsors": format_list(list(model.co_sponsoring_states), lang),
+        "partners": format_list([p if isinstance(p, str) else p.name for p in model.partners], lang),
+        "objectives": list(model.objectives),
+        "description": _paragraphs(model.description),
+        "speakers": speakers,
+        "agenda": agenda,
+        "languages": format_list(_language_names(model.languages, lang), lang),
+        "interpretation": L["interpretation"] if model.interpretation else L["no_interpretation"],
+        "accessibility": format_list(list(model.accessibility), lang),
+        "webcast": webcast,
+        "expected_participants": str(model.expected_participants or ""),
+        "guests": guests,
+        "contact": contact,
+    }
+
+
+def render_concept_note(model, stats: dict | None = None, rules=None) -> bytes:
+    """The concept note as deterministic .docx bytes."""
+    from .docx_render import render_template
+
+    ctx = concept_note_context(model, stats, rules)
+    return render_template(TEMPLATE, model.language, ctx, title=model.title,
+                           author=model.organisers[0].name, language=model.language)

@@ -1,0 +1,271 @@
+"""Side events in Geneva: the rules, the concept note (.docx) and the calendar file (.ics).
+
+Python API::
+
+    from uprdraft.side_event import render_side_event, side_event_findings
+    report = render_side_event("launch.yaml", ics="launch.ics")   # writes launch.docx + .ics
+    report.stats["guest_list_due"]      # '2026-03-08T13:00:00+01:00' (48 h before)
+
+    from uprdraft.load import load
+    model, src = load("launch.yaml", "side-event")
+    findings, stats = side_event_findings(model, src)           # what `validate` reports
+
+Rules (values in ``get_rules().side_event``, sources in rules.py): the date falls within the
+session when its dates are given; start and end within the lunch window; an allowed duration;
+the agenda fits in the slot (the rest is discussion time); an organiser with ECOSOC status
+books the room; several languages need the organisers' own interpreters; 3-4 panellists.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .findings import ContentError, Finding, InputError, Report, error, has_errors, warning
+
+KIND = "side-event"
+
+
+def _hm(t: dt.time | dt.datetime) -> str:
+    return f"{t.hour:02d}:{t.minute:02d}"
+
+
+def _clock(value: str) -> dt.time:
+    h, m = value.split(":")
+    return dt.time(int(h), int(m))
+
+
+def _names(items) -> list[str]:
+    return [i if isinstance(i, str) else i.name for i in items]
+
+
+def geneva(rules=None):
+    from zoneinfo import ZoneInfo
+
+    from .rules import get_rules
+
+    return ZoneInfo((rules or get_rules()).side_event.timezone)
+
+
+def event_times(model, rules=None) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
+    """(start, end, guest-list deadline) as aware Geneva datetimes.
+
+    The deadline is counted in real hours, so it stays right across a change of clocks.
+    """
+    from .rules import get_rules
+
+    r = (rules or get_rules()).side_event
+    tz = geneva(rules)
+    start = model.start_at.replace(tzinfo=tz)
+    end = model.end_at.replace(tzinfo=tz)
+    due = (start.astimezone(dt.timezone.utc) - dt.timedelta(hours=r.guest_list_hours_before)).astimezone(tz)
+    return start, end, due
+
+
+def agenda_schedule(model) -> list[dict]:
+    """Agenda rows with clock times from ``start``; the time left becomes a discussion row."""
+    rows, at = [], model.start_at
+    for i, a in enumerate(model.agenda):
+        nxt = at + dt.timedelta(minutes=a.minutes)
+        rows.append({"index": i, "start": _hm(at), "end": _hm(nxt), "minutes": a.minutes,
+                     "item": a.item, "speaker": a.speaker or "", "discussion": False})
+        at = nxt
+    left = model.duration_minutes - model.agenda_minutes
+    if model.agenda and left > 0:
+        rows.append({"index": None, "start": _hm(at), "end": _hm(model.end_at), "minutes": left,
+                     "item": None, "speaker": "", "discussion": True})
+    return rows
+
+
+def side_event_findings(model, src) -> tuple[list[Finding], dict]:
+    """Apply the side-event rules to a loaded model. Returns (findings, stats)."""
+    from .rules import get_rules
+
+    rules = get_rules()
+    r = rules.side_event
+    out: list[Finding] = []
+    at = src.locate
+    start, end, due = event_times(model, rules)
+
+    # --- the session
+    s0, s1 = model.session_start, model.session_end
+    if s0 and s1 and s1 < s0:
+        out.append(error("session-dates", f"session_end ({s1}) is before session_start ({s0}); check both dates",
+                         at(("session_end",))))
+    elif (s0 and model.date < s0) or (s1 and model.date > s1):
+        span = f"{s0 or '...'} to {s1 or '...'}"
+        out.append(error("outside-session",
+                         f"the event on {model.date} is outside {model.session} ({span}); side events take place "
+                         "during the session: choose a date within it or correct the session dates",
+                         at(("date",))))
+
+    # --- time: lunch window and duration [S25]
+    w0, w1 = _clock(r.window[0]), _clock(r.window[1])
+    window = f"{r.window[0]}-{r.window[1]}"
+    if model.start < w0:
+        out.append(error("time-window", f"the event starts at {_hm(model.start)}, before the lunch-time window "
+                         f"{window} for side events; start at {r.window[0]} or later", at(("start",))))
+    end_clock = model.end_at
+    if end_clock.date() != model.date or end_clock.time() > w1:
+        out.append(error("time-window", f"the event ends at {_hm(end_clock)} ({_hm(model.start)} + "
+                         f"{model.duration_minutes} minutes), after the lunch-time window {window}; start by "
+                         f"{_hm(dt.datetime.combine(model.date, w1) - dt.timedelta(minutes=model.duration_minutes))} "
+                         "or shorten the event", at(("start",))))
+    if model.duration_minutes not in r.durations_minutes:
+        allowed = " or ".join(str(d) for d in r.durations_minutes)
+        out.append(error("duration", f"duration_minutes is {model.duration_minutes}; side-event rooms are booked for "
+                         f"{allowed} minutes", at(("duration_minutes",))))
+
+    # --- agenda: must fit; the rest is discussion
+    agenda_minutes = model.agenda_minutes
+    if agenda_minutes > model.duration_minutes:
+        over = agenda_minutes - model.duration_minutes
+        out.append(error("agenda-time", f"the agenda adds up to {agenda_minutes} minutes, {over} more than the "
+                         f"{model.duration_minutes}-minute slot; shorten the items or book a longer slot",
+                         at(("agenda",))))
+    known = {n.casefold() for n in [s.name for s in model.speakers] + _names(model.organisers)
+             + _names(model.partners) + list(model.co_sponsoring_states)}
+    for i, a in enumerate(model.agenda):
+        if a.speaker and a.minutes > r.speaker_minutes_max:
+            out.append(warning("speaker-time", f"agenda item {i + 1} gives {a.speaker} {a.minutes} minutes; keep each "
+                               f"speaker to {r.speaker_minutes_max} minutes or less to leave time for questions",
+                               at(("agenda", i, "minutes"))))
+        if a.speaker and a.speaker.casefold() not in known:
+            out.append(warning("agenda-speaker", f"agenda item {i + 1}: '{a.speaker}' is not the moderator, a "
+                               "panellist or an organiser; check the spelling or add them to panellists",
+                               at(("agenda", i, "speaker"))))
+
+    # --- who books the room [S7, S24]
+    if not any(o.status in r.statuses_booking for o in model.organisers):
+        with_status = [p.name for p in model.partners if not isinstance(p, str) and p.status in r.statuses_booking]
+        hint = (f"; {', '.join(with_status)} has it: list it under organisers" if with_status
+                else "; ask a partner NGO with status to co-organise and book for you")
+        out.append(error("booking-status", "no organiser has ECOSOC consultative status, and only an NGO with "
+                         "status (general, special or roster) can book a side-event room at the Palais des "
+                         f"Nations{hint}", at(("organisers",))))
+
+    # --- languages [S24] and panel [S7]
+    if len(set(model.languages)) > 1 and not model.interpretation:
+        out.append(warning("interpretation", f"the event is in {', '.join(model.languages)} but the Secretariat "
+                           "provides no interpretation; bring interpreters, tell the Secretariat in advance and "
+                           "set interpretation: true, or hold it in one language", at(("languages",))))
+    lo, hi = r.panellists_recommended
+    n = len(model.panellists)
+    if not lo <= n <= hi:
+        out.append(warning("panellists", f"{n} panellist{'s' if n != 1 else ''}; {lo}-{hi} speakers are recommended "
+                           "for a side event, with time for questions", at(("panellists",))))
+
+    hints = []
+    if not model.co_sponsoring_states:
+        hints.append("no co-sponsoring State: co-sponsorship by a Permanent Mission makes room booking easier")
+    stats = {
+        "date": model.date.isoformat(),
+        "start": _hm(model.start),
+        "end": _hm(model.end_at),
+        "timezone": r.timezone,
+        "duration_minutes": model.duration_minutes,
+        "agenda_minutes": agenda_minutes,
+        "discussion_minutes": max(0, model.duration_minutes - agenda_minutes),
+        "guest_list_due": due.isoformat(),
+        "guest_list_hours_before": r.guest_list_hours_before,
+        "panellists": n,
+        "remote_speakers": [s.name for s in model.speakers if s.remote],
+        "co_sponsoring_states": len(model.co_sponsoring_states),
+        "agenda": [{k: row[k] for k in ("start", "end", "minutes", "item", "speaker")} | (
+            {"item": "discussion"} if row["discussion"] else {}) for row in agenda_schedule(model)],
+        "hints": hints,
+    }
+    return out, stats
+
+
+def calendar_bytes(model, rules=None) -> bytes:
+    """The .ics: the event in Geneva time, and the guest-list deadline as a second entry
+    with a reminder alarm. Deterministic: UIDs come from the session, title and lead
+    organiser; DTSTAMP is the guest-list deadline (both derived from the content)."""
+    from .ics import Entry, build_calendar, stable_uid
+    from .rules import get_rules
+
+    rules = rules or get_rules()
+    r = rules.side_event
+    labels = r.labels[model.language]
+    start, end, due = event_times(model, rules)
+    lead = model.organisers[0].name
+    venue = model.venue or labels["to_be_confirmed"]
+    speakers = "\n".join(_speaker_line(s, labels) for s in model.speakers)
+    description = "\n\n".join(p for p in [model.description.strip(), speakers,
+                                           f"{labels['contact']}: {model.contact.name} <{model.contact.email}>"] if p)
+    entries = [
+        Entry(uid=stable_uid(KIND, model.session, model.title, lead), summary=model.title, start=start, end=end,
+              location=venue, description=description, url=model.webcast if isinstance(model.webcast, str) else None,
+              categories=[model.session]),
+        Entry(uid=stable_uid(KIND, "guest-list", model.session, model.title, lead),
+              summary=labels["guest_list_summary"].format(title=model.title), start=due,
+              end=due + dt.timedelta(minutes=30),
+              description=labels["guest_list_description"].format(hours=r.guest_list_hours_before),
+              alarm_before=dt.timedelta(hours=r.guest_list_alarm_hours_before)),
+    ]
+    return build_calendar(entries, stamp=due, name=f"{model.session}: {model.title}")
+
+
+def _speaker_line(s, labels) -> str:
+    parts = [s.name] + ([s.function] if s.function else [])
+    line = ", ".join(parts)
+    return f"{line} ({labels['remote']})" if s.remote else line
+
+
+def render_side_event(input_path, output=None, ics=None, force: bool = False) -> Report:
+    """Write the concept note (.docx, default beside the input) and, with ``ics``, the
+    calendar file. Returns a Report; with rule errors nothing is written (report.ok False)."""
+    from . import fileio
+    from .load import load
+
+    out = Path(output) if output else fileio.default_output(input_path, ".docx")
+    ics_path = Path(ics) if ics else None
+    for p, suffix in ((out, ".docx"), (ics_path, ".ics")):
+        if p is not None and Path(p).resolve() == Path(input_path).resolve():
+            raise InputError(f"{p}: this is the input file; choose another output name", code="io")
+    if ics_path is not None and ics_path.resolve() == out.resolve():
+        raise InputError(f"{ics_path}: the .docx and the .ics cannot be the same file", code="io")
+    model, src = load(input_path, KIND)
+    fileio.check_writable(out, force)  # refuse before doing any work
+    if ics_path is not None:
+        fileio.check_writable(ics_path, force)
+
+    findings, stats = side_event_findings(model, src)
+    if has_errors(findings):
+        return Report(findings=findings, stats=stats, output=None)
+
+    from .render.side_event import render_concept_note
+
+    data = render_concept_note(model, stats)
+    findings += _self_check(data, out)
+    if has_errors(findings):
+        raise ContentError([f for f in findings if f.severity == "error"])
+    ics_data = calendar_bytes(model) if ics_path is not None else None
+    fileio.write_atomic(out, data, force)
+    if ics_data is not None:
+        fileio.write_atomic(ics_path, ics_data, force)
+        stats["ics"] = str(ics_path)
+    return Report(findings=findings, stats=stats, output=str(out))
+
+
+def summary_lines(report: Report) -> list[str]:
+    """What the CLI prints after a successful run: files, times, deadline, hints."""
+    s = report.stats
+    lines = [f"wrote {report.output}"] + ([f"wrote {s['ics']}"] if s.get("ics") else [])
+    if "start" in s:
+        lines.append(f"{s['date']} {s['start']}-{s['end']} ({s['timezone']}); "
+                     f"{s['agenda_minutes']} min of agenda, {s['discussion_minutes']} min left for discussion")
+        lines.append(f"guest list without accreditation due by {s['guest_list_due'][:16].replace('T', ' ')} "
+                     f"({s['guest_list_hours_before']} hours before)")
+    lines += [f"note: {h}" for h in s.get("hints", [])]
+    return lines
+
+
+def _self_check(data: bytes, out: Path) -> list[Finding]:
+    """Every .docx we write is re-read by our own checker before we say 'ok'."""
+    from .docx_check import check_docx
+
+    result = check_docx(data, profile="hrc-report")
+    found = getattr(result, "findings", result)
+    return [Finding(f.code, f.severity, f"{f.message} (in the generated note: please report this)",
+                    f.location) for f in found if f.severity == "error"]
