@@ -9,11 +9,24 @@ Context (built by ``uprdraft.render.side_event.concept_note_context``): ``L`` (l
 ``interpretation``, ``accessibility``, ``webcast``, ``expected_participants``, ``guests``,
 ``contact``.
 """
+from docx.shared import Cm, Pt
+
 from _common import add, new_document, repeat_header
 
+WIDTHS = (Cm(2.8), Cm(9.2), Cm(4.0))  # time, item, speaker: 16 cm of text width
 
-def _block(doc, condition: str, *lines: str) -> None:
+
+def _heading(doc, text: str):
+    """A section label: plain text (no bold is allowed), set apart by space above."""
+    p = add(doc, text, keep_with_next=True)
+    p.paragraph_format.space_before = Pt(12)
+    return p
+
+
+def _block(doc, condition: str, *lines: str, heading: str | None = None) -> None:
     add(doc, f"{{%p if {condition} %}}")
+    if heading:
+        _heading(doc, heading)
     for line in lines:
         add(doc, line)
     add(doc, "{%p endif %}")
@@ -23,7 +36,7 @@ def build(lang: str):
     doc = new_document(lang)
     add(doc, "{{ L.side_event }} – {{ session }}")
     add(doc, "{{ title }}", keep_with_next=True)
-    add(doc, "{{ L.concept_note }}")
+    add(doc, "{{ L.concept_note }}").paragraph_format.space_after = Pt(12)
     add(doc, "{{ L.date }}{{ L.colon }}{{ date_text }}")
     add(doc, "{{ L.time }}{{ L.colon }}{{ time_text }} ({{ L.geneva_time }})")
     add(doc, "{{ L.venue }}{{ L.colon }}{{ venue }}")
@@ -31,15 +44,16 @@ def build(lang: str):
     _block(doc, "co_sponsors", "{{ L.co_sponsors }}{{ L.colon }}{{ co_sponsors }}")
     _block(doc, "partners", "{{ L.partners }}{{ L.colon }}{{ partners }}")
 
-    _block(doc, "objectives", "{{ L.objectives }}", "{%p for o in objectives %}", "– {{ o }}", "{%p endfor %}")
-    add(doc, "{{ L.description }}", keep_with_next=True)
+    _block(doc, "objectives", "{%p for o in objectives %}", "– {{ o }}", "{%p endfor %}",
+           heading="{{ L.objectives }}")
+    _heading(doc, "{{ L.description }}")
     add(doc, "{%p for para in description %}")
     add(doc, "{{ para }}")
     add(doc, "{%p endfor %}")
-    _block(doc, "speakers", "{{ L.speakers }}", "{%p for s in speakers %}", "{{ s }}", "{%p endfor %}")
+    _block(doc, "speakers", "{%p for s in speakers %}", "{{ s }}", "{%p endfor %}", heading="{{ L.speakers }}")
 
     add(doc, "{%p if agenda %}")
-    add(doc, "{{ L.agenda }}", keep_with_next=True)
+    _heading(doc, "{{ L.agenda }}")
     table = doc.add_table(rows=4, cols=3)
     table.style = doc.styles["Table Grid"]
     head, loop, row, end = table.rows
@@ -50,9 +64,15 @@ def build(lang: str):
     for cell, text in zip(row.cells, ("{{ row.clock }}", "{{ row.item }}", "{{ row.speaker }}")):
         cell.text = text
     end.cells[0].text = "{%tr endfor %}"
+    table.autofit = False
+    for column, width in zip(table.columns, WIDTHS):  # the grid LibreOffice reads
+        column.width = width
+    for r in table.rows:
+        for cell, width in zip(r.cells, WIDTHS):
+            cell.width = width
     add(doc, "{%p endif %}")
 
-    add(doc, "{{ L.languages }}{{ L.colon }}{{ languages }}. {{ interpretation }}.")
+    _heading(doc, "{{ L.languages }}{{ L.colon }}{{ languages }}. {{ interpretation }}.")
     _block(doc, "accessibility", "{{ L.accessibility }}{{ L.colon }}{{ accessibility }}")
     _block(doc, "webcast", "{{ L.webcast }}{{ L.colon }}{{ webcast }}")
     _block(doc, "expected_participants", "{{ L.expected_participants }}{{ L.colon }}{{ expected_participants }}")

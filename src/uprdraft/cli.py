@@ -139,6 +139,48 @@ def statement_written(input_path, output, force, today, as_json):
     emit(report, as_json, success=f"wrote {report.output}" if report.output else None)
 
 
+@statement.command("oral")
+@input_argument
+@output_option
+@click.option("--text", "text_output", type=click.Path(dir_okay=False),
+              help="Also write the plain text to upload when registering the speaker (.txt).")
+@force_option
+@json_option
+def statement_oral(input_path, output, text_output, force, as_json):
+    """Write the speaker's script (.docx) of an oral statement, timed against the limit."""
+    from .oral import render_oral_statement
+
+    report = run(lambda: render_oral_statement(input_path, output=output, text_output=text_output, force=force),
+                 as_json)
+    if report.ok and not as_json:
+        s = report.stats
+        written = " and ".join(str(p) for p in (report.output, s.get("text_output")) if p)
+        emit(report, as_json, success=f"wrote {written} ({s['words']} words, about {s['seconds']:g} s of "
+                                      f"{s['limit_seconds']} s)")
+    emit(report, as_json)
+
+
+@main.group()
+def report():
+    """Reports on UPR follow-up (mid-term reports)."""
+
+
+@report.command("midterm")
+@input_argument
+@output_option
+@click.option("--child-friendly", "child_friendly", type=click.Path(dir_okay=False), metavar="OUT2.docx",
+              help="Also write the child-friendly version (needs the child_friendly section).")
+@force_option
+@json_option
+def report_midterm(input_path, output, child_friendly, force, as_json):
+    """Write a UPR mid-term report (.docx) from INPUT, and with --child-friendly its child-friendly version."""
+    from .midterm import render_midterm_report, summary_lines
+
+    result = run(lambda: render_midterm_report(input_path, output=output, child_friendly=child_friendly,
+                                               force=force), as_json)
+    emit(result, as_json, success="\n".join(summary_lines(result)))
+
+
 @main.command("side-event")
 @input_argument
 @output_option
@@ -151,6 +193,21 @@ def side_event(input_path, output, ics, force, as_json):
     from .side_event import render_side_event, summary_lines
 
     report = run(lambda: render_side_event(input_path, output=output, ics=ics, force=force), as_json)
+    emit(report, as_json, success="\n".join(summary_lines(report)))
+
+
+@main.command("plan")
+@input_argument
+@output_option
+@click.option("--ics", "ics", type=click.Path(dir_okay=False), metavar="OUT.ics",
+              help="Also write a calendar file: every milestone and the follow-up steps up to the next review.")
+@force_option
+@json_option
+def plan(input_path, output, ics, force, as_json):
+    """Write an action-plan matrix (.docx) from INPUT, and with --ics a follow-up calendar."""
+    from .plan import render_plan, summary_lines
+
+    report = run(lambda: render_plan(input_path, output=output, ics=ics, force=force), as_json)
     emit(report, as_json, success="\n".join(summary_lines(report)))
 
 
@@ -231,6 +288,42 @@ def email(input_path, docx_path, output, force, today, late, send, smtp_host, sm
         cafile=os.environ.get("UPRDRAFT_SMTP_CAFILE") or None), as_json)
     done = f"wrote {report.output}" + (f" and sent it to {report.stats['smtp']['to'][0]}" if report.stats.get("sent") else "")
     emit(report, as_json, success=done if report.output else None)
+
+
+@main.group("import")
+def import_group():
+    """Import data from other tools' exports."""
+
+
+@import_group.command("recommendations")
+@click.argument("input_path", metavar="FILE", type=click.Path(dir_okay=False))
+@click.option("--state", metavar="S", help="Only this State under review (case-insensitive).")
+@click.option("--theme", metavar="T", help="Only themes containing T (case-insensitive: 'child' matches "
+                                            "'Rights of the Child').")
+@click.option("--response", metavar="R", help="Only supported, noted, supported/noted or voluntary.")
+@click.option("--session", type=int, metavar="N", help="Only UPR Working Group session N.")
+@click.option("--encoding", metavar="E", help="Text encoding of a CSV (default: decided from the bytes; "
+                                               "utf-8, utf-8-sig, utf-16, cp1252, mac_roman).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="The YAML file to write (default: beside FILE, suffix .yaml).")
+@force_option
+@json_option
+def import_recommendations(input_path, state, theme, response, session, encoding, output, force, as_json):
+    """Read recommendations from a UPR Info or UHRI export (CSV, XLSX), or the uprdraft
+    template, and write YAML usable as recommendations_file. Bad rows are skipped and
+    reported with their row number."""
+    from .importers import import_to_yaml
+
+    report, result = run(lambda: import_to_yaml(input_path, output, force=force, state=state, theme=theme,
+                                                response=response, session=session, encoding=encoding), as_json)
+    if as_json:
+        emit(report, as_json)
+    _print_findings(report.findings)
+    for line in result.summary():  # the summary goes to stderr, after the row warnings
+        click.echo(line, err=True)
+    if report.ok:
+        click.echo(f"wrote {report.output}")
+    sys.exit(0 if report.ok else 1)
 
 
 if __name__ == "__main__":  # pragma: no cover

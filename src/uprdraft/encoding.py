@@ -92,20 +92,17 @@ def _cp1252_or_mac_roman(data: bytes, margin: int) -> Detected:
     if cp is None:
         return Detected("mac_roman", f"byte 0x{undefined:02X} does not exist in Windows-1252; "
                                      f"Mac Roman reads it as a letter (score {mac:+d})")
-    if mac - cp > 0:
-        return Detected("mac_roman", f"Mac Roman gives plausible accented letters (score {mac:+d}) "
-                                     f"where Windows-1252 gives symbols or misplaced capitals ({cp:+d})",
-                        ambiguous=mac - cp < margin)
-    return Detected("cp1252", f"Windows-1252 gives plausible accented letters (score {cp:+d}) "
-                              f"where Mac Roman gives symbols or misplaced capitals ({mac:+d})",
-                    ambiguous=cp - mac < margin)
+    why = (f"accented letters that fit their words: Mac Roman scores {mac:+d}, Windows-1252 {cp:+d}")
+    if mac > cp:
+        return Detected("mac_roman", why, ambiguous=mac - cp < margin)
+    return Detected("cp1252", why, ambiguous=cp - mac < margin)
 
 
 _PUNCT_OK = set("‘’“”«»‹›–—…•°€£¡¿·")
 
 
 def _plausibility(text: str) -> int:
-    """+1 for each non-ASCII character that fits its neighbours, -2 for each that does not."""
+    """Score the non-ASCII characters of ``text`` by how well each fits its neighbours."""
     score = 0
     n = len(text)
     for i, ch in enumerate(text):
@@ -115,14 +112,23 @@ def _plausibility(text: str) -> int:
         nxt = text[i + 1] if i + 1 < n else " "
         cat = unicodedata.category(ch)
         if cat == "Ll":
-            score += 1
+            # inside a word; a lone letter (French "à") is neutral
+            score += 1 if (prev.isalpha() or nxt.isalpha()) else 0
         elif cat == "Lu":
             # a capital after a lowercase letter ("CŽte", "rÈgion") is a decoding accident
-            score += -2 if prev.islower() else 1
+            # and so is one between a capital and a lowercase letter ("CÒte"); a lone one is neutral
+            if prev.islower():
+                score -= 2
+            elif prev.isupper() and nxt.islower():
+                score -= 1
+            elif prev.isalpha() or nxt.isalpha():
+                score += 1
         elif ch in _PUNCT_OK:
-            score += 1
+            # quotes and dashes sit at word edges; between two letters only the apostrophe does
+            inside = prev.isalpha() and nxt.isalpha()
+            score += -1 if inside and ch != "’" else 1
         elif ch == "\xa0":
-            score += 0
+            continue
         else:  # symbols, modifiers, controls, currency signs other than the common ones
             score -= 2
     return score

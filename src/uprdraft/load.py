@@ -127,11 +127,17 @@ def _parse_yaml(text: str, path: Path, line_offset: int = 0):
 
 
 def _parse_json(text: str, path: Path):
+    """(data, tree): ``json`` decides what the file says; ruamel's tree only gives positions
+    (YAML refuses some characters that JSON allows, then locations fall back to line 1)."""
     try:
-        json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(f"{path}:{e.lineno}:{e.colno}: invalid JSON: {e.msg}", code="parse") from None
-    return _parse_yaml(text, path)
+    try:
+        tree = _parse_yaml(text, path)
+    except InputError:
+        tree = None
+    return data, tree
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
@@ -169,14 +175,18 @@ def read_source(path: str | Path) -> tuple[dict, Source]:
         data["body"] = body
         src.extra["markdown"] = True
         return data, src
-    tree = _parse_json(text, path) if suffix == ".json" else _parse_yaml(text, path)
+    if suffix == ".json":
+        data, tree = _parse_json(text, path)
+    else:
+        tree = _parse_yaml(text, path)
+        data = _plain(tree)
     src = Source(path, text, tree)
-    if tree is None:
+    if data is None:
         raise InputError(f"{path}:1:1: the file is empty; start from 'uprdraft new KIND'", code="parse")
-    if not isinstance(tree, dict):
+    if not isinstance(data, dict):
         raise InputError(f"{path}:1:1: the file must be a set of 'field: value' lines, starting with 'kind:'",
                          code="parse")
-    return _plain(tree), src
+    return data, src
 
 
 def _plain(node):
@@ -198,7 +208,9 @@ def read_yaml_plain(path: Path):
     """A YAML or JSON file as plain data (used for rules override files)."""
     path = Path(path)
     text = _read_text(path)
-    tree = _parse_json(text, path) if path.suffix.lower() == ".json" else _parse_yaml(text, path)
+    if path.suffix.lower() == ".json":
+        return _parse_json(text, path)[0] or {}
+    tree = _parse_yaml(text, path)
     return _plain(tree) if tree is not None else {}
 
 

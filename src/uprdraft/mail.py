@@ -19,6 +19,7 @@ import hashlib
 from pathlib import Path
 
 from .findings import ContentError, Finding, InputError, Report, error, has_errors, warning
+from .rules import get_rules
 
 TLS_MODES = ("starttls", "ssl", "none")
 KINDS = ("written-statement", "submission")
@@ -40,43 +41,130 @@ def _read_docx(docx_path: Path) -> bytes:
     return data
 
 
-def _late(findings: list[Finding], late: bool) -> list[Finding]:
-    """With ``--late`` a deadline error becomes a warning that stays in the report."""
-    if not late:
-        return [f if f.code != "deadline" or f.severity != "error" else
-                Finding(f.code, f.severity, f"{f.message}; to prepare the e-mail anyway, add --late", f.location)
-                for f in findings]
-    return [Finding(f.code, "warning", f"{f.message} (prepared late with --late)", f.location)
-            if f.code == "deadline" and f.severity == "error" else f for f in findings]
+def _status_findings(model, src) -> list[Finding]:
+    """Who may submit [S1, S2, S4]: the same findings as a written statement's."""
+    allowed = get_rules().written.statuses_allowed
+    out = []
+    if model.organisation.status not in allowed:
+        out.append(error(
+            "consultative-status",
+            f"organisation.status: only an NGO in ECOSOC consultative status can submit a written statement; "
+            f"'{model.organisation.name}' has none, so a partner with status must lead and "
+            f"'{model.organisation.name}' can join as a supporter",
+            src.locate(("organisation", "status"))))
+    for i, org in enumerate(model.co_sponsors):
+        if org.status not in allowed:
+            out.append(error(
+                "consultative-status",
+                f"co_sponsors.{i}: '{org.name}' has no ECOSOC consultative status and cannot co-sponsor; "
+                "move it to 'supporters'",
+                src.locate(("co_sponsors", i, "status"))))
+    return out
 
 
-def check_submission(model, src, docx_path, today: dt.date | None = None, late: bool = False):
-    """Every finding that stops the e-mail, and the word count of the Word file.
+def deadline_findings(model, src, today: dt.date, late: bool = False) -> list[Finding]:
+    """The deadline gate of the e-mail [S2, S3, S4, S5].
 
-    Returns ``(findings, stats)``; ``stats.words`` comes from the .docx (what the
-    secretariat receives), ``stats.limit`` is the limit for the lead NGO's status.
+    Past the deadline (the published ``deadline``, else ``deadline_days_before`` days before
+    ``session_start``) is an error unless ``late``, which keeps it as a warning. Without a
+    published deadline, fewer than ``hard_min_days`` before the session opens breaks the
+    secretariat's own "two weeks" rule: an error that ``late`` does not lift.
     """
-    from . import written
-    from .docx_check import check_docx
+    from .written import deadline_for
+
+    rules = get_rules().written
+    deadline, basis = deadline_for(model)
+    if deadline is None:
+        return [warning("deadline", "no deadline known: give session_start (or the published deadline) to "
+                                    "check that the statement is on time", src.locate(()))]
+    where = src.locate(("deadline",)) if model.deadline else src.locate(("session_start",))
+    days_late = (today - deadline).days
+    if days_late <= 0:
+        left = -days_late
+        if left <= rules.deadline_warn_days:
+            return [warning("deadline", f"the deadline is {deadline.isoformat()} ({basis}): "
+                                        f"{left} day{'s' if left != 1 else ''} left", where)]
+        return []
+    if not model.deadline and model.session_start and (model.session_start - today).days < rules.hard_min_days:
+        return [error("deadline", f"the session opens on {model.session_start.isoformat()}, less than "
+                                  f"{rules.hard_min_days} days from {today.isoformat()}: too late for a written "
+                                  "statement; if the secretariat published a later deadline for this session, "
+                                  "give it as 'deadline:'", where)]
+    what = (f"the deadline was {deadline.isoformat()} ({basis}), {days_late} day{'s' if days_late > 1 else ''} "
+            f"before {today.isoformat()}")
+    if late:
+        return [warning("deadline", f"{what}; prepared late with --late: the secretariat may refuse it", where)]
+    return [error("deadline", f"{what}; to prepare the e-mail anyway, add --late", where)]
+
+
+def submission_findings(model, src, today: dt.date | None = None, late: bool = False) -> tuple[list[Finding], dict]:
+    """Rule findings of the form alone (``uprdraft validate`` on a ``submission``); the
+    word count needs the .docx and is checked by :func:`check_submission`."""
+    from .written import applicable_limit, deadline_for
 
     today = today or dt.date.today()
-    limit = written.applicable_limit(model)
-    check = check_docx(Path(docx_path), profile="hrc-written", limit=limit)
-    findings = list(check.findings)
+    findings = _status_findings(model, src) + deadline_findings(model, src, today, late)
+    if not model.segment:
+        findings.append(warning("segment", "segment: not given; the secretariat's form asks for it "
+                                           "(general-debate, interactive-dialogue or panel)", src.locate(())))
+    deadline = deadline_for(model)[0]
+    return findings, {"limit": applicable_limit(model), "deadline": deadline.isoformat() if deadline else None}
+
+
+def _first_text(docx_bytes: bytes) -> str:
+    """The first non-empty paragraph of the document: where the title must be [S1, S2]."""
+    import io
+
+    from docx import Document
+
+    for p in Document(io.BytesIO(docx_bytes)).paragraphs:
+        if p.text.strip():
+            return p.text
+    return ""
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def check_submission(model, src, docx_path, docx_bytes: bytes, today: dt.date | None = None,
+                     late: bool = False) -> tuple[list[Finding], dict]:
+    """Every finding that stops the e-mail, and the word count of the Word file.
+
+    The .docx is checked against the ``hrc-written`` profile with the limit for the lead
+    NGO's status (``word-limit`` comes from the file: it is what the secretariat counts);
+    the statement's own rules come from :mod:`uprdraft.written` for a written statement,
+    from :func:`submission_findings` for a submission form.
+    """
+    from .docx_check import check_docx
+    from .written import applicable_limit, deadline_for, written_findings
+
+    today = today or dt.date.today()
+    limit = applicable_limit(model)
+    check = check_docx(docx_bytes, profile="hrc-written", limit=limit, name=str(docx_path))
     words = check.stats.get("words", {})
-    rule_findings = written.form_findings(model, src, today)
-    findings += [f for f in rule_findings if f.code != "word-limit" or model.kind == "written-statement"]
+    findings = list(check.findings)
     if model.kind == "written-statement":
-        body_words = written.written_findings(model, src, today)[1].get("words", {})
-        if body_words and words and body_words.get("total") != words.get("total"):
+        rule_findings, input_stats = written_findings(model, src, today)
+        # the file's word count and deadline gate replace the input's
+        findings += [f for f in rule_findings if f.code not in ("word-limit", "deadline")]
+        findings += deadline_findings(model, src, today, late)
+        if input_stats.get("words") and words and input_stats["words"].get("total") != words.get("total"):
             findings.append(warning(
                 "word-count-differs",
-                f"the Word file has {words.get('total')} words but the input has {body_words.get('total')}; "
-                "the Word file is what is sent, so check that it is the latest version",
-                str(docx_path)))
-    deadline = written.deadline_for(model)
+                f"the Word file has {words.get('total')} words but the input gives {input_stats['words'].get('total')}; "
+                "the Word file is what is sent: check that it is the latest version", str(docx_path)))
+    else:
+        findings += submission_findings(model, src, today, late)[0]
+    first = _first_text(docx_bytes)
+    if not _same_text(first, model.title):
+        findings.append(warning(
+            "title",
+            f"the Word file starts with \"{first[:40]}\", not with the title on the form; the title must open "
+            "the statement exactly as on the form", f"{docx_path}: document, paragraph 1"))
+    deadline = deadline_for(model)[0]
     stats = {"words": words, "limit": limit, "deadline": deadline.isoformat() if deadline else None}
-    return _late(findings, late), stats
+    return findings, stats
 
 
 # --------------------------------------------------------------------------- the message
@@ -113,11 +201,10 @@ def form_text(model, words: dict, attachment_name: str) -> str:
     rules = get_rules()
     lang = model.language
     L = _labels(lang)
-    status_labels = rules.written.status_labels.get(lang) or rules.written.status_labels["en"]
     contact = model.contact
     lines = [L["greeting"], "", L["intro"].format(session=model.session), ""]
-    lines.append(f"{L['contact']}: {contact.name}")
-    lines.append(f"{L['phone']}: {contact.phone or L['none']}")
+    lines.append(f"{L['contact']}: {_one_line(contact.name)}")
+    lines.append(f"{L['phone']}: {_one_line(contact.phone or '') or L['none']}")
     lines.append(f"{L['email']}: {contact.email}")
     session = f"HRC{model.session}"
     if model.session_start:
@@ -131,19 +218,20 @@ def form_text(model, words: dict, attachment_name: str) -> str:
     else:
         lines.append(f"{L['segment']}: {L['none']}")
     org = model.organisation
-    lines.append(f"{L['lead']}: {org.name} ({status_labels.get(org.status, org.status)})")
+    lines.append(f"{L['lead']}: {_one_line(org.name)} ({written.status_label(org.status, lang)})")
     groups: dict[str, list[str]] = {}
     for co in written.ordered_cosponsors(model):
-        groups.setdefault(co.status, []).append(co.name)
+        groups.setdefault(co.status, []).append(_one_line(co.name))
     if groups:
         lines.append(f"{L['co_sponsors']}:")
         for status in rules.written.cosponsor_order:
             if status in groups:
-                lines.append(f"  {status_labels.get(status, status)}: {'; '.join(groups[status])}")
+                lines.append(f"  {written.status_label(status, lang)}: {'; '.join(groups[status])}")
     else:
         lines.append(f"{L['co_sponsors']}: {L['none']}")
-    lines.append(f"{L['supporters']}: {'; '.join(model.supporters) if model.supporters else L['none']}")
-    lines.append(f"{L['title']}: {model.title}")
+    supporters = "; ".join(_one_line(s) for s in model.supporters)
+    lines.append(f"{L['supporters']}: {supporters or L['none']}")
+    lines.append(f"{L['title']}: {_one_line(model.title)}")
     lines.append(f"{L['language']}: {_language_name(model.language, lang)}")
     if rules.written.count_footnotes:
         total = words.get("total", 0)
@@ -155,7 +243,7 @@ def form_text(model, words: dict, attachment_name: str) -> str:
                                       footnotes=_number(words.get("footnotes", 0), lang))
     lines.append(f"{label}: {detail}")
     lines.append(f"{L['attachment']}: {attachment_name}")
-    lines += ["", L["closing"], contact.name, org.name, ""]
+    lines += ["", L["closing"], _one_line(contact.name), _one_line(org.name), ""]
     return "\n".join(lines)
 
 
@@ -170,6 +258,11 @@ def _ascii_address(address: str) -> str:
     return v.ascii_email or v.normalized
 
 
+def _one_line(text: str) -> str:
+    """Names and titles on one line: a line break in a header would start a new header."""
+    return " ".join(text.split())
+
+
 def compose(model, docx_name: str, docx_bytes: bytes, words: dict, date: dt.datetime):
     """The message (``email.message.EmailMessage``); deterministic for the same arguments."""
     from email import policy, utils
@@ -180,7 +273,8 @@ def compose(model, docx_name: str, docx_bytes: bytes, words: dict, date: dt.date
 
     rules = get_rules().email
     sender = _ascii_address(model.contact.email)
-    subject = rules.subject_template.format(ngo=model.organisation.name, session=model.session)
+    name = _one_line(model.contact.name)
+    subject = rules.subject_template.format(ngo=_one_line(model.organisation.name), session=model.session)
     body = form_text(model, words, docx_name)
     date_header = utils.format_datetime(date)
     # the Message-ID and the MIME boundary are derived from the content: same input, same bytes
@@ -188,8 +282,8 @@ def compose(model, docx_name: str, docx_bytes: bytes, words: dict, date: dt.date
                             + docx_bytes).hexdigest()
 
     msg = EmailMessage(policy=policy.SMTP)
-    msg["From"] = Address(display_name=model.contact.name, addr_spec=sender)
-    msg["Reply-To"] = Address(display_name=model.contact.name, addr_spec=sender)
+    msg["From"] = Address(display_name=name, addr_spec=sender)
+    msg["Reply-To"] = Address(display_name=name, addr_spec=sender)
     msg["To"] = rules.to
     msg["Subject"] = subject
     msg["Date"] = date_header
@@ -236,7 +330,7 @@ def build_email(input_path, docx_path, output=None, today: dt.date | None = None
     except ValueError as e:
         raise ContentError(error("email", f"contact.email: cannot be used as the sender ({e}); give an address "
                                           "with an ASCII user name", src.locate(("contact", "email")))) from None
-    findings, stats = check_submission(model, src, docx_path, today=today, late=late)
+    findings, stats = check_submission(model, src, docx_path, docx_bytes, today=today, late=late)
     if has_errors(findings):
         return Report(findings=findings, stats=stats, output=None)
     msg = compose(model, docx_path.name, docx_bytes, stats["words"], _date_for(today))

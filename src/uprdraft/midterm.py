@@ -243,6 +243,20 @@ def render_midterm_report(input_path, output=None, child_friendly=None, force: b
     return Report(findings=findings, stats=stats, output=str(out))
 
 
+def summary_lines(report: Report) -> list[str]:
+    """What the CLI prints after a successful render."""
+    s = report.stats.get("recommendations", {})
+    lines = [f"wrote {report.output} ({s.get('total', 0)} recommendations in {report.stats.get('themes', 0)} themes; "
+             f"triggered action {s.get('triggered_action', {}).get('count', 0)})"]
+    cf = report.stats.get("child_friendly")
+    if cf:
+        r = cf.get("readability", {})
+        lines.append(f"wrote {cf['output']} ({cf['version']}, ages {cf['age_band']}; {r.get('index')} "
+                     f"{r.get('score')}, target {r.get('target_score')}; {r.get('words_per_sentence')} words "
+                     f"per sentence, target {r.get('target_words_per_sentence')})")
+    return lines
+
+
 def _self_check(data: bytes, profile: str, path: Path) -> list[Finding]:
     """Errors the project's checker finds in a file we are about to write (a bug if any)."""
     from .docx_check import check_docx

@@ -259,3 +259,14 @@ def _distinct(input_path, out: Path, ics) -> None:
     if len(set(paths)) != len(paths):
         raise InputError(f"{out}: the input, the .docx and the .ics must be three different files; "
                          "choose other names with -o / --ics", code="io")
+
+
+def summary_lines(report: Report) -> list[str]:
+    """What the CLI prints on success."""
+    if not report.output:
+        return []
+    s = report.stats
+    lines = [f"wrote {report.output} ({s['items']} items, {s['noted']} noted; next review about {s['next_review']})"]
+    if s.get("ics"):
+        lines.append(f"wrote {s['ics']} ({s['milestones']} milestones and {len(s['calendar'])} follow-up steps)")
+    return lines

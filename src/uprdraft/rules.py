@@ -102,6 +102,11 @@ class FontProfile(_Section):
     warn_comments: bool = True
     warn_tracked_changes: bool = True
     warn_header_footer: bool = True
+    # No rule found (U), same reasoning as tables/images: text boxes may be lost when the
+    # Secretariat formats the text; raised/lowered text is allowed on note references only
+    # (design.md section 4).
+    warn_text_boxes: bool = True
+    warn_superscript: bool = True
 
 
 class FontRules(_Section):

@@ -4,7 +4,7 @@ The steps and their offsets (in months after the review) are rules
 (``get_rules().upr.followup_calendar``, seed step 2, configurable). Whole months use
 calendar arithmetic (``dateutil.relativedelta``: 31 January + 1 month = 28/29 February);
 a fractional part (4.5 years = 54 months exactly, but 5.5 months is not) is explicit:
-that share of the days of the month that follows, rounded to the nearest day.
+that share of the days of the month that follows, rounded to the nearest day (half up).
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def add_months(day: dt.date, months: float) -> dt.date:
     out = day + relativedelta(months=whole)
     if frac:
         following = out + relativedelta(months=1)
-        out += dt.timedelta(days=round(frac * (following - out).days))
+        out += dt.timedelta(days=math.floor(frac * (following - out).days + 0.5))  # half a day rounds up
     return out
 
 

@@ -142,6 +142,9 @@ def written_findings(model, src, today: dt.date | None = None,
                 "move it to 'supporters' (it will be named in a footnote to the title)",
                 src.locate(("co_sponsors", i, "status"))))
 
+    for name in ("title", "body"):
+        if not clean_text(getattr(model, name)).strip():
+            findings.append(error("schema", f"{name}: has no visible text", src.locate((name,))))
     # stray control characters are stripped, say so
     for name in ("title", "body"):
         if has_illegal(getattr(model, name)):

@@ -5,10 +5,8 @@ in Geneva time ("13:00–14:30"), lists joined per language ("A, B and C" / "A, 
 """
 from __future__ import annotations
 
-import re
-
 from ..i18n import format_date, format_list, format_time, locale_for
-from ..side_event import _speaker_line, agenda_schedule, event_times
+from ..side_event import agenda_schedule, event_times, paragraphs, speaker_lines
 
 TEMPLATE = "side-event"
 DASH = "\u2013"
@@ -21,11 +19,6 @@ def _language_names(codes: list[str], lang: str) -> list[str]:
     return [names.get(c, c) for c in codes]
 
 
-def _paragraphs(text: str) -> list[str]:
-    """Blank lines separate paragraphs; single line breaks inside one become spaces."""
-    return [re.sub(r"\s*\n\s*", " ", p).strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-
-
 def concept_note_context(model, stats: dict | None = None, rules=None) -> dict:
     from ..rules import get_rules
 
@@ -35,10 +28,7 @@ def concept_note_context(model, stats: dict | None = None, rules=None) -> dict:
     L = dict(r.labels[lang])
     start, end, due = event_times(model, rules)
 
-    speakers = []
-    if model.moderator:
-        speakers.append(f"{L['moderator']}{L['colon']}{_speaker_line(model.moderator, L)}")
-    speakers += [_speaker_line(s, L) for s in model.panellists]
+    speakers = speaker_lines(model, L)
 
     agenda = []
     for row in agenda_schedule(model):
@@ -67,7 +57,7 @@ def concept_note_context(model, stats: dict | None = None, rules=None) -> dict:
         "co_sponsors": format_list(list(model.co_sponsoring_states), lang),
         "partners": format_list([p if isinstance(p, str) else p.name for p in model.partners], lang),
         "objectives": list(model.objectives),
-        "description": _paragraphs(model.description),
+        "description": paragraphs(model.description),
         "speakers": speakers,
         "agenda": agenda,
         "languages": format_list(_language_names(model.languages, lang), lang),

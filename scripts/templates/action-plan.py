@@ -1,0 +1,59 @@
+"""The action-plan template: an A4 landscape matrix, then the follow-up calendar.
+
+Times New Roman 10 pt plain everywhere (the hrc-report profile: HRC font rules, tables
+allowed). Every label is a Jinja tag filled from ``get_rules().upr.plan_labels`` so that a
+rules override changes the wording without rebuilding templates. Context (see
+``uprdraft.render.plan.plan_context``): ``title``, ``facts`` (lines), ``L`` (labels),
+``items`` (rows of Runs: recommendation, expected_results, action_types, actors,
+indicators, milestones, budget, status), ``calendar`` (rows: step, when).
+"""
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.shared import Cm
+
+from _common import add, new_document, repeat_header
+
+# (context key, label key, width in cm); 25.7 cm in all: A4 landscape less two 2 cm margins
+MATRIX = [
+    ("recommendation", "recommendation", 6.2),
+    ("expected_results", "expected_results", 3.4),
+    ("action_types", "action_types", 2.4),
+    ("actors", "actors", 3.1),
+    ("indicators", "indicators", 3.3),
+    ("milestones", "milestones", 3.6),
+    ("budget", "budget", 1.7),
+    ("status", "status", 2.0),
+]
+
+
+def _table(doc, columns, header, loop, cell_tag):
+    """A grid table: a repeated header row, then one row per element of ``loop``."""
+    table = doc.add_table(rows=4, cols=len(columns))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for col, (key, label, width) in enumerate(columns):
+        for row in table.rows:
+            row.cells[col].width = Cm(width)
+        table.rows[0].cells[col].text = header(label)
+        table.rows[2].cells[col].text = cell_tag(key)
+    repeat_header(table.rows[0])
+    table.rows[1].cells[0].text = f"{{%tr for row in {loop} %}}"
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+    return table
+
+
+def build(lang: str):
+    doc = new_document(lang, landscape=True)
+    add(doc, "{{ title }}", keep_with_next=True)
+    add(doc, "{%p for line in facts %}")
+    add(doc, "{{ line }}")
+    add(doc, "{%p endfor %}")
+    _table(doc, MATRIX, lambda label: f"{{{{ L.{label} }}}}", "items", lambda key: f"{{{{r row.{key} }}}}")
+    add(doc, "")
+    add(doc, "{{ L.calendar }}", keep_with_next=True)
+    _table(doc, [("step", "step", 14.0), ("when", "when", 11.7)], lambda label: f"{{{{ L.{label} }}}}",
+           "calendar", lambda key: f"{{{{ row.{key} }}}}")
+    return doc
+
+
+LANGUAGES = ("en", "fr", "es")

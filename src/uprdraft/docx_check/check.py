@@ -1,0 +1,273 @@
+"""The compliance check of a Word file against a font profile, and its word count.
+
+One finding per problem per stretch of consecutive runs in a paragraph (a linter, not a
+run dump); ``stats.runs_affected`` says how many runs each code touched in total.
+"""
+from __future__ import annotations
+
+import re
+
+from ..findings import InputError, Report, error, warning
+from ..rules import FontProfile, get_rules
+from ..wordcount import count_words
+from .package import Package
+from .stories import Para, walk_package
+from .styles import Formatter
+
+# Scripts Word shapes with the complex-script slot (cs) and the East Asian slot.
+_CS = re.compile("[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1780-\u17ff"
+                 "\ufb1d-\ufdff\ufe70-\ufeff]")
+_EA = re.compile("[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf"
+                 "\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+                 "\U00020000-\U0003134f]")
+_LATIN = re.compile("[^\\s\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1780-\u17ff"
+                    "\ufb1d-\ufdff\ufe70-\ufeff\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff"
+                    "\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7af\uf900-\ufaff"
+                    "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]")
+_SLOT_WORDS = {"ascii": "Latin (ascii)", "hAnsi": "Latin (hAnsi)", "eastAsia": "East Asian", "cs": "complex-script"}
+FORMAT_CODES = ("font-name", "font-size", "bold", "italic", "underline")
+FIX_HINT = "run 'uprdraft fix' or set it in Word"
+
+
+def scripts_of(text: str, props: dict) -> tuple[bool, bool, bool]:
+    """(latin, east_asian, complex) script slots the run's text needs."""
+    if props.get("rtl", (False,))[0] or props.get("csflag", (False,))[0]:
+        return False, False, True
+    if text.isascii():
+        return True, False, False
+    cs = bool(_CS.search(text))
+    ea = bool(_EA.search(text))
+    latin = bool(_LATIN.search(text)) or not (cs or ea)
+    return latin, ea, cs
+
+
+def run_problems(text: str, note_ref: bool, props: dict, toggled: dict, profile: FontProfile,
+                 expected_pt: float, emphasis_ok: bool) -> list[tuple[str, str]]:
+    """``[(code, detail)]`` for one run with visible text."""
+    latin, ea, cs = scripts_of(text or "1", props)
+    out: list[tuple[str, str]] = []
+    slots = (("ascii", "hAnsi") if latin else ()) + (("eastAsia",) if ea else ()) + (("cs",) if cs else ())
+    want = profile.font.lower()
+    for slot in slots:
+        name, origin = props.get(slot, (None, None))
+        if name is None:
+            where = f" ({origin} names a theme font the file does not define)" if origin else ""
+            out.append(("font-name", f"no {_SLOT_WORDS[slot]} font is set{where}"))
+        elif name.lower() != want:
+            out.append(("font-name", f"{_SLOT_WORDS[slot]} font is {name} (from {origin})"))
+    for key in (("sz",) if latin or ea else ()) + (("szCs",) if cs else ()):
+        pt, origin = props.get(key, (None, None))
+        label = "complex-script size" if key == "szCs" else "size"
+        if pt is None:
+            out.append(("font-size", f"no {label} is set"))
+        elif profile.min_size_pt is not None:
+            if pt < profile.min_size_pt - 0.01:
+                out.append(("font-size", f"{label} is {pt:g} pt (from {origin}), below {profile.min_size_pt:g} pt"))
+        elif abs(pt - expected_pt) > 0.01:
+            out.append(("font-size", f"{label} is {pt:g} pt (from {origin}), not {expected_pt:g} pt"))
+    for code, allowed, keys in (("bold", profile.bold, ("b", "bCs")), ("italic", profile.italic, ("i", "iCs"))):
+        if allowed or emphasis_ok:
+            continue
+        for key in keys:
+            if (key.endswith("Cs") and not cs) or (not key.endswith("Cs") and not (latin or ea)):
+                continue
+            val, origin = props.get(key, (False, None))
+            tval, torigin = toggled.get(key, (False, None))
+            if val or tval:
+                what = code if not key.endswith("Cs") else f"{code} for complex-script text ({key})"
+                out.append((code, f"{what} (from {origin if val else torigin})"))
+                break
+    if not profile.underline:
+        u, origin = props.get("u", (None, None))
+        if u and u != "none":
+            out.append(("underline", f"underlined (from {origin})"))
+    if profile.warn_superscript and not note_ref:
+        va, origin = props.get("vertAlign", (None, None))
+        if va in ("superscript", "subscript"):
+            out.append(("superscript", f"{va} text (from {origin}) outside a note reference"))
+    return out
+
+
+_MESSAGES = {
+    "font-name": "font must be {font}",
+    "font-size": "size must be {size}",
+    "bold": "no bold allowed",
+    "italic": "no italics allowed",
+    "underline": "no underline allowed",
+    "superscript": "raised or lowered text is kept for note references only",
+}
+
+
+def _excerpt(text: str) -> str:
+    return " ".join(text.split())[:40]
+
+
+def _location(name: str, para: Para, text: str) -> str:
+    excerpt = _excerpt(text) or _excerpt(para.text)
+    return f'{name}: {para.story}, paragraph {para.number}: "{excerpt}"'
+
+
+class Checker:
+    def __init__(self, pkg: Package, profile: FontProfile):
+        self.pkg = pkg
+        self.profile = profile
+        styles = pkg.first("styles")
+        theme = pkg.first("theme")
+        self.fmt = Formatter(pkg.xml(styles) if styles else None, pkg.xml(theme) if theme else None)
+        self.findings: list = []
+        self.runs = 0
+        self.runs_affected: dict[str, int] = {}
+        self.words = {"body": 0, "footnotes": 0}
+        self.header_text: list[tuple[Para, str]] = []
+
+    def expected_size(self, kind: str, is_title: bool) -> float:
+        p = self.profile
+        if is_title and p.title_size_pt is not None:
+            return p.title_size_pt
+        if kind in ("footnote", "endnote") and p.footnote_size_pt is not None:
+            return p.footnote_size_pt
+        return p.size_pt
+
+    def run(self):
+        stories, inv = walk_package(self.pkg)
+        title_seen = False
+        for kind, paras in stories:
+            for para in paras:
+                is_title = False
+                if kind == "body" and not title_seen and para.text.strip():
+                    is_title = title_seen = True
+                self.paragraph(kind, para, is_title)
+        return inv
+
+    def paragraph(self, kind: str, para: Para, is_title: bool) -> None:
+        expected = self.expected_size(kind, is_title)
+        emphasis_ok = is_title and self.profile.title_bold
+        visible: list[str] = []
+        open_groups: dict[str, list] = {}  # code -> [details, texts, runs]
+        for run in para.runs:
+            if not run.text and not run.note_ref:
+                continue  # field codes, bookmarks, drawings: nothing to read
+            rpr = run.el.find(_RPR)
+            props, toggled = self.fmt.resolve(para.pstyle, rpr, para.table)
+            if props.get("vanish", (False,))[0]:
+                continue  # hidden text is neither read nor counted
+            visible.append(run.text)
+            self.runs += 1
+            found = run_problems(run.text, run.note_ref, props, toggled, self.profile, expected, emphasis_ok)
+            codes = {}
+            for code, detail in found:
+                codes.setdefault(code, []).append(detail)
+            for code in list(open_groups):
+                if code not in codes:
+                    self.close(code, open_groups.pop(code), para)
+            for code, details in codes.items():
+                group = open_groups.setdefault(code, [[], [], 0])
+                for d in details:
+                    if d not in group[0]:
+                        group[0].append(d)
+                group[1].append(run.text)
+                group[2] += 1
+                self.runs_affected[code] = self.runs_affected.get(code, 0) + 1
+        for code, group in open_groups.items():
+            self.close(code, group, para)
+        text = "".join(visible)
+        if kind == "body":
+            self.words["body"] += count_words(text)
+        elif kind in ("footnote", "endnote"):
+            self.words["footnotes"] += count_words(text)
+        elif text.strip():
+            self.header_text.append((para, text))
+
+    def close(self, code: str, group: list, para: Para) -> None:
+        details, texts, nruns = group
+        rule = _MESSAGES[code].format(font=self.profile.font, size=f"{self.profile.size_pt:g} pt")
+        runs = f" ({nruns} runs)" if nruns > 1 else ""
+        msg = f"{'; '.join(details)}{runs}; {rule}: {FIX_HINT}"
+        sev = warning if code == "superscript" else error
+        self.findings.append(sev(code, msg, _location(self.pkg.name, para, "".join(texts))))
+
+
+_RPR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rPr"
+
+_FEATURES = (  # (inventory kind, profile switch, message)
+    ("table", "warn_tables", "{n} table(s): statements are issued as running text and table layout may be "
+                             "lost; consider writing the content as paragraphs"),
+    ("image", "warn_images", "{n} image(s): images are not reproduced in the issued statement; describe "
+                             "them in the text"),
+    ("text-box", "warn_text_boxes", "{n} text box(es): text in boxes may be lost; move it into the body"),
+    ("hyperlink", "warn_hyperlinks", "{n} hyperlink(s): links may not survive; write the address out in "
+                                     "full, for example in a footnote"),
+    ("comment", "warn_comments", "{n} comment(s): delete all comments before sending (Review > Delete all "
+                                 "comments)"),
+    ("tracked-change", "warn_tracked_changes", "{n} tracked change(s): accept or reject all changes before "
+                                               "sending (Review > Accept all changes)"),
+)
+
+
+def resolve_limit(limit: int | None, status: str | None, profile: FontProfile) -> int | None:
+    if limit is not None:
+        if limit <= 0:
+            raise InputError(error("usage", f"--limit must be a positive number of words, not {limit}"))
+        return int(limit)
+    if status is not None:
+        table = get_rules().written.word_limit
+        if status not in table:
+            raise InputError(error("usage", f"unknown status '{status}'; use one of: {', '.join(table)}"))
+        return table[status]
+    return profile.word_limit
+
+
+def get_profile(name: str | None) -> tuple[str, FontProfile]:
+    fonts = get_rules().fonts
+    name = name or fonts.default_profile
+    if name not in fonts.profiles:
+        raise InputError(error("usage", f"unknown profile '{name}'; use one of: {', '.join(fonts.profiles)}"))
+    return name, fonts.profiles[name]
+
+
+def check_package(pkg: Package, profile: str | None = None, limit: int | None = None,
+                  status: str | None = None) -> Report:
+    profile_name, prof = get_profile(profile)
+    word_limit = resolve_limit(limit, status, prof)
+    checker = Checker(pkg, prof)
+    inv = checker.run()
+    findings = checker.findings
+    for kind, switch, text in _FEATURES:
+        feat = inv.features.get(kind)
+        if feat and feat.count and getattr(prof, switch):
+            where = _location(pkg.name, feat.first, "") if feat.first is not None else pkg.name
+            findings.append(warning(kind, text.format(n=feat.count), where))
+    if prof.warn_header_footer:
+        for para, text in checker.header_text:
+            if any(ch.isalpha() for ch in text):  # a bare page number is fine
+                findings.append(warning("header-footer", "text in a header or footer may be dropped when the "
+                                        "statement is issued; move it into the body",
+                                        _location(pkg.name, para, text)))
+                break
+    words = dict(checker.words)
+    words["total"] = words["body"] + words["footnotes"]
+    if word_limit is not None and words["total"] > word_limit:
+        over = words["total"] - word_limit
+        why = f" for {status} status" if status and limit is None else ""
+        findings.append(error("word-limit", f"{words['total']} words (body {words['body']}, footnotes "
+                              f"{words['footnotes']}): {over} over the limit of {word_limit}{why}; shorten the "
+                              "text (footnotes count too)", pkg.name))
+    stats = {
+        "profile": profile_name,
+        "words": words,
+        "limit": word_limit,
+        "runs": checker.runs,
+        "runs_affected": dict(sorted(checker.runs_affected.items())),
+        "features": {k: f.count for k, f in sorted(inv.features.items())},
+        "strict": pkg.strict,
+        "main_part": pkg.main,
+    }
+    return Report(findings=findings, stats=stats)
+
+
+def count_package_words(pkg: Package) -> dict:
+    checker = Checker(pkg, FontProfile())
+    checker.run()
+    words = dict(checker.words)
+    words["total"] = words["body"] + words["footnotes"]
+    return words

@@ -1,0 +1,148 @@
+"""Action plan writers: the matrix (.docx, template ``action-plan``) and the calendar (.ics).
+
+The matrix has one row per item and the columns of domain-rules.md section 7: recommendation
+(id, text, recommending States, response), expected results, type of action, actors and lead,
+indicators, milestones, budget, status; then the follow-up calendar. Every wording comes from
+``get_rules().upr`` (labels per language), dates from :func:`uprdraft.i18n.format_date`.
+Each cell is one paragraph with line breaks, so the table keeps the template's cell style.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..i18n import format_date, format_list
+
+
+def _labels(rules, lang: str) -> dict:
+    upr = rules.upr
+    return {
+        "L": upr.plan_labels[lang],
+        "steps": upr.calendar_labels[lang],
+        "responses": upr.response_labels[lang],
+        "statuses": upr.status_labels[lang],
+        "types": upr.action_type_labels[lang],
+    }
+
+
+def _when(start: dt.date, end: dt.date | None, lang: str, L: dict) -> str:
+    if end is None:
+        return format_date(start, lang)
+    return L["range"].format(start=format_date(start, lang), end=format_date(end, lang))
+
+
+def _recommendation_cell(item, rec, lab: dict, lang: str) -> str:
+    L = lab["L"]
+    rid = item.recommendation_id
+    lines = []
+    symbol = getattr(rec, "document_symbol", None) if rec is not None else None
+    lines.append(f"{rid} ({symbol}, {L['para']} {rid})" if symbol else rid)
+    if rec is not None:
+        lines.append(rec.text)
+        if rec.recommending_states:
+            lines.append(f"{L['recommending_states']}: {format_list(rec.recommending_states, lang)}")
+        if rec.response:
+            lines.append(f"{L['response']}: {lab['responses'].get(rec.response, rec.response)}")
+    return "\n".join(lines)
+
+
+def _actors_cell(item, L: dict) -> str:
+    lines = []
+    if item.lead:
+        lines.append(f"{L['lead']}: {item.lead}")
+    lines += [a for a in item.actors if a != item.lead]
+    return "\n".join(lines)
+
+
+def plan_context(model, resolved, rules) -> dict:
+    """The template context (plain strings; the renderer escapes and cleans them)."""
+    from ..timeline import followup_calendar, next_review
+
+    lang = model.language
+    lab = _labels(rules, lang)
+    L = lab["L"]
+    rows = []
+    for r in resolved:
+        item, rec = r.item, r.recommendation
+        status = item.status or (rec.status if rec is not None else "no-data")
+        rows.append({
+            "recommendation": _recommendation_cell(item, rec, lab, lang),
+            "expected_results": "\n".join(item.expected_results),
+            "action_types": "\n".join(lab["types"].get(t, t) for t in item.action_types),
+            "actors": _actors_cell(item, L),
+            "indicators": "\n".join(item.indicators),
+            "milestones": "\n".join(f"{format_date(m.date, lang)}: {m.what}"
+                                    for m in sorted(item.milestones, key=lambda m: m.date)),
+            "budget": item.budget or "",
+            "status": lab["statuses"].get(status, status),
+        })
+    calendar = [{"step": lab["steps"].get(m.key, m.key), "when": _when(m.start, m.end, lang, L)}
+                for m in followup_calendar(model.review_date, rules)]
+    facts = [(L["organisation"], model.organisation.name),
+             (L["state_under_review"], model.state_under_review)]
+    if model.cycle:
+        facts.append((L["cycle"], str(model.cycle)))
+    facts += [(L["review_date"], format_date(model.review_date, lang)),
+              (L["next_review"], format_date(next_review(model.review_date, rules), lang))]
+    return {
+        "title": model.title,
+        "facts": [f"{k}: {v}" for k, v in facts],
+        "L": L,
+        "items": rows,
+        "calendar": calendar,
+    }
+
+
+def _cells_as_runs(ctx: dict) -> dict:
+    """Multi-line cell text -> runs with real line breaks (``{{r cell }}`` in the template)."""
+    from .docx_render import runs
+
+    ctx = dict(ctx)
+    ctx["items"] = [{k: runs([v]) for k, v in row.items()} for row in ctx["items"]]
+    return ctx
+
+
+def plan_docx(model, resolved, rules) -> bytes:
+    from .docx_render import render_template
+
+    ctx = _cells_as_runs(plan_context(model, resolved, rules))
+    return render_template("action-plan", model.language, ctx, title=model.title,
+                           author=model.organisation.name, language=model.language)
+
+
+# --------------------------------------------------------------------------- calendar
+def plan_entries(model, resolved, rules) -> list:
+    """Every calendar step and every item milestone as all-day entries."""
+    from ..ics import Entry, stable_uid
+    from ..timeline import followup_calendar
+
+    lang = model.language
+    lab = _labels(rules, lang)
+    L = lab["L"]
+    state = model.state_under_review
+    base = ("action-plan", state, model.review_date.isoformat())
+    entries = []
+    for m in followup_calendar(model.review_date, rules):
+        label = lab["steps"].get(m.key, m.key)
+        # a window is one all-day entry spanning it (DTEND is the day after, exclusive)
+        end = m.end + dt.timedelta(days=1) if m.end else None
+        entries.append(Entry(uid=stable_uid(*base, "step", m.key), summary=f"UPR {state}: {label}",
+                             start=m.start, end=end, description=_when(m.start, m.end, lang, L),
+                             categories=["UPR"]))
+    for r in resolved:
+        item, rec = r.item, r.recommendation
+        rid = item.recommendation_id
+        details = [rec.text] if rec is not None else []
+        if item.lead or item.actors:
+            details.append(_actors_cell(item, L).replace("\n", "; "))
+        for j, ms in enumerate(item.milestones):
+            entries.append(Entry(uid=stable_uid(*base, "milestone", rid, j), summary=f"{rid}: {ms.what}",
+                                 start=ms.date, description="\n".join(details), categories=["UPR"]))
+    return entries
+
+
+def plan_ics(model, resolved, rules) -> bytes:
+    from ..ics import build_calendar
+
+    # DTSTAMP from the content (the review day), so the same plan gives the same bytes
+    stamp = dt.datetime.combine(model.review_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    return build_calendar(plan_entries(model, resolved, rules), stamp=stamp, name=model.title)
