@@ -67,12 +67,10 @@ def test_utf8_bom_header_is_clean(tmp_path):
 
 
 def test_utf16_tab_separated_from_excel(tmp_path):
-    text = "\r\n".join(",".join(next(csv.reader([line]))) for line in [HEADER])  # header only, commas
-    buf = io.StringIO()
+    buf = io.StringIO()  # Excel's "Unicode text": UTF-16 with BOM, tab-separated
     w = csv.writer(buf, delimiter="\t", lineterminator="\r\n")
     for line in [HEADER, *ROWS]:
         w.writerow(next(csv.reader([line])))
-    assert text
     res = import_recommendations(write(tmp_path, "u16.csv", buf.getvalue().encode("utf-16")))
     assert res.encoding == "utf-16"
     assert res.recommendations[0].recommending_states == ["Sénégal"]
@@ -262,7 +260,7 @@ def test_template_csv_round_trip(tmp_path):
 
 
 def test_template_bad_status_and_duplicate_id(tmp_path):
-    text = template_csv() + "115.23,Again,France,supported,,,,,,,\r\n115.50,X,France,supported,,done,,,,,\r\n"
+    text = template_csv() + "115.23,Again,France,supported,,,,,46,Exampleland,A/HRC/58/15\r\n115.50,X,France,supported,,done,,,,,\r\n"
     p = write(tmp_path, "t.csv", text.encode("utf-8"))
     res = import_recommendations(p)
     assert res.stats["skipped_reasons"] == {"duplicate-id": 1, "invalid": 1}

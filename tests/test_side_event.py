@@ -413,3 +413,22 @@ def test_findings_without_a_source_file():
     model = SideEvent.model_validate(copy.deepcopy(BASE) | {"start": "11:00"})
     findings, stats = side_event_findings(model)
     assert [(f.code, f.location) for f in findings] == [("time-window", "")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(minute_of_day=st.integers(min_value=9 * 60, max_value=17 * 60), duration=st.sampled_from([60, 90]),
+       agenda=st.lists(st.integers(min_value=1, max_value=40), max_size=6))
+def test_window_and_agenda_rules_match_their_definition(minute_of_day, duration, agenda):
+    from uprdraft.models.side_event import SideEvent
+
+    start = dt.time(minute_of_day // 60, minute_of_day % 60)
+    data = copy.deepcopy(BASE) | {"start": start.strftime("%H:%M"), "duration_minutes": duration,
+                                  "agenda": [{"minutes": m, "item": f"Item {i}"} for i, m in enumerate(agenda)]}
+    findings, stats = side_event_findings(SideEvent.model_validate(data))
+    found = {f.code for f in findings}
+    inside = 12 * 60 <= minute_of_day and minute_of_day + duration <= 15 * 60
+    assert ("time-window" not in found) is inside
+    assert ("agenda-time" in found) is (sum(agenda) > duration)
+    assert stats["discussion_minutes"] == max(0, duration - sum(agenda))
+    if agenda:
+        assert stats["agenda"][0]["start"] == start.strftime("%H:%M")

@@ -14,14 +14,14 @@ from _common import add, new_document, repeat_header
 
 # (context key, label key, width in cm); 25.7 cm in all: A4 landscape less two 2 cm margins
 MATRIX = [
-    ("recommendation", "recommendation", 6.2),
-    ("expected_results", "expected_results", 3.4),
-    ("action_types", "action_types", 2.4),
+    ("recommendation", "recommendation", 5.0),
+    ("expected_results", "expected_results", 3.3),
+    ("action_types", "action_types", 2.9),
     ("actors", "actors", 3.1),
-    ("indicators", "indicators", 3.3),
-    ("milestones", "milestones", 3.6),
-    ("budget", "budget", 1.7),
-    ("status", "status", 2.0),
+    ("indicators", "indicators", 3.2),
+    ("milestones", "milestones", 3.4),
+    ("budget", "budget", 2.2),
+    ("status", "status", 2.6),
 ]
 
 
@@ -32,6 +32,7 @@ def _table(doc, columns, header, loop, cell_tag):
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for col, (key, label, width) in enumerate(columns):
+        table.columns[col].width = Cm(width)  # w:gridCol: what LibreOffice and Word lay out
         for row in table.rows:
             row.cells[col].width = Cm(width)
         table.rows[0].cells[col].text = header(label)

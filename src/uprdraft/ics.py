@@ -40,7 +40,6 @@ from .xmltext import clean_text
 PRODID = "-//uprdraft//uprdraft//EN"
 
 
-
 @dataclass
 class Entry:
     """One calendar entry (VEVENT)."""

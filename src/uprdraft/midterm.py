@@ -261,7 +261,7 @@ def _self_check(data: bytes, profile: str, path: Path) -> list[Finding]:
     """Errors the project's checker finds in a file we are about to write (a bug if any)."""
     from .docx_check import check_docx
 
-    result = check_docx(data, profile=profile)
+    result = check_docx(data, profile=profile, name=path.name)
     found = result.findings if hasattr(result, "findings") else list(result)
     return [error(f.code, f"{path.name} as generated fails the '{profile}' check: {f.message} "
                           "(a bug in uprdraft; please report it)", f.location)

@@ -420,7 +420,7 @@ class UprRules(_Section):
             "actors": "Actors", "lead": "Lead", "indicators": "Indicators", "milestones": "Milestones",
             "budget": "Budget", "status": "Status", "calendar": "Follow-up calendar",
             "step": "Step", "when": "When", "range": "{start} to {end}", "from": "from {start}",
-            "para": "para.",
+            "para": "para.", "colon": ": ",
         },
         "fr": {
             "action_plan": "Plan d'action", "state_under_review": "État examiné", "cycle": "Cycle de l'EPU",
@@ -431,7 +431,7 @@ class UprRules(_Section):
             "actors": "Acteurs", "lead": "Chef de file", "indicators": "Indicateurs", "milestones": "Jalons",
             "budget": "Budget", "status": "État d'avancement", "calendar": "Calendrier de suivi",
             "step": "Étape", "when": "Quand", "range": "du {start} au {end}", "from": "à partir du {start}",
-            "para": "par.",
+            "para": "par.", "colon": "\u00a0: ",  # French puts a (no-break) space before a colon
         },
         "es": {
             "action_plan": "Plan de acción", "state_under_review": "Estado examinado", "cycle": "Ciclo del EPU",
@@ -442,7 +442,7 @@ class UprRules(_Section):
             "actors": "Actores", "lead": "Responsable", "indicators": "Indicadores", "milestones": "Hitos",
             "budget": "Presupuesto", "status": "Estado", "calendar": "Calendario de seguimiento",
             "step": "Etapa", "when": "Cuándo", "range": "del {start} al {end}", "from": "a partir del {start}",
-            "para": "párr.",
+            "para": "párr.", "colon": ": ",
         },
     }
     # [S34, S21] V: response labels; [S28, S30] V: status labels; action types (design.md 3).

@@ -39,16 +39,23 @@ def _recommendation_cell(item, rec, lab: dict, lang: str) -> str:
     if rec is not None:
         lines.append(rec.text)
         if rec.recommending_states:
-            lines.append(f"{L['recommending_states']}: {format_list(rec.recommending_states, lang)}")
+            lines.append(f"{L['recommending_states']}{L['colon']}{format_list(rec.recommending_states, lang)}")
         if rec.response:
-            lines.append(f"{L['response']}: {lab['responses'].get(rec.response, rec.response)}")
+            lines.append(f"{L['response']}{L['colon']}{lab['responses'].get(rec.response, rec.response)}")
     return "\n".join(lines)
+
+
+def _lines(texts: list[str]) -> str:
+    """One line per entry; with several entries each starts with a dash so they stay apart."""
+    if len(texts) < 2:
+        return "\n".join(texts)
+    return "\n".join(f"\u2013 {t}" for t in texts)
 
 
 def _actors_cell(item, L: dict) -> str:
     lines = []
     if item.lead:
-        lines.append(f"{L['lead']}: {item.lead}")
+        lines.append(f"{L['lead']}{L['colon']}{item.lead}")
     lines += [a for a in item.actors if a != item.lead]
     return "\n".join(lines)
 
@@ -66,11 +73,11 @@ def plan_context(model, resolved, rules) -> dict:
         status = item.status or (rec.status if rec is not None else "no-data")
         rows.append({
             "recommendation": _recommendation_cell(item, rec, lab, lang),
-            "expected_results": "\n".join(item.expected_results),
+            "expected_results": _lines(item.expected_results),
             "action_types": "\n".join(lab["types"].get(t, t) for t in item.action_types),
             "actors": _actors_cell(item, L),
-            "indicators": "\n".join(item.indicators),
-            "milestones": "\n".join(f"{format_date(m.date, lang)}: {m.what}"
+            "indicators": _lines(item.indicators),
+            "milestones": "\n".join(f"{format_date(m.date, lang)}{L['colon']}{m.what}"
                                     for m in sorted(item.milestones, key=lambda m: m.date)),
             "budget": item.budget or "",
             "status": lab["statuses"].get(status, status),
@@ -85,7 +92,7 @@ def plan_context(model, resolved, rules) -> dict:
               (L["next_review"], format_date(next_review(model.review_date, rules), lang))]
     return {
         "title": model.title,
-        "facts": [f"{k}: {v}" for k, v in facts],
+        "facts": [f"{k}{L['colon']}{v}" for k, v in facts],
         "L": L,
         "items": rows,
         "calendar": calendar,

@@ -1,0 +1,209 @@
+"""``uprdraft fix``: a copy of a Word file in the profile's font and size, without emphasis.
+
+Every run, paragraph mark, style, the document defaults and every numbering level get the
+profile font in all four slots (ascii, hAnsi, eastAsia, cs) and the profile size (sz and
+szCs); bold, italic and underline (and their complex-script twins) are removed; theme font
+attributes are dropped so the theme decides nothing. Only ``w:rPr`` contents change: text,
+paragraphs, footnotes, tables and tracked changes (including the old formatting kept in
+``w:rPrChange``) stay as they were. The result is checked again before it is written.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from ..findings import InputError, Report, error
+from ..fileio import check_writable, write_atomic
+from ..render.package import write_package
+from .check import FORMAT_CODES, check_package, get_profile
+from .package import open_package
+from .xml import W_NS, parse, serialize, w
+
+# CT_RPr child order (ISO/IEC 29500-1, 17.3.2.28), with the paragraph-mark-only elements
+# first and rPrChange last; new elements are inserted at their place so Word accepts them.
+RPR_ORDER = {w(t): i for i, t in enumerate((
+    "ins", "del", "moveFrom", "moveTo", "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps",
+    "strike", "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish",
+    "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
+    "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish",
+    "oMath", "rPrChange"))}
+EMPHASIS = {w(t) for t in ("b", "bCs", "i", "iCs", "u", "em")}
+REPLACED = EMPHASIS | {w("rFonts"), w("sz"), w("szCs")}
+_RPR, _RPRCHANGE = w("rPr"), w("rPrChange")
+# Symbol/Wingdings bullets live in the Private Use Area: in Times New Roman they would show
+# as boxes, so the list label becomes an ordinary bullet.
+PUA_BULLETS = {"\uf0b7": "\u2022", "\uf0a7": "\u25aa", "\uf0d8": "\u2022", "\uf0fc": "\u2713", "\uf076": "\u2022"}
+
+_WT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _insert(rpr, el) -> None:
+    pos = RPR_ORDER.get(el.tag, len(RPR_ORDER))
+    for i, child in enumerate(rpr):
+        if RPR_ORDER.get(child.tag, -1) > pos:
+            rpr.insert(i, el)
+            return
+    rpr.append(el)
+
+
+def normalise_rpr(rpr, font: str, half_points: int) -> None:
+    """Set font (four slots) and size; remove emphasis; keep everything else."""
+    for child in list(rpr):
+        if child.tag in REPLACED:
+            rpr.remove(child)
+    fonts = etree.Element(w("rFonts"))
+    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(w(slot), font)
+    _insert(rpr, fonts)
+    for tag in ("sz", "szCs"):
+        el = etree.Element(w(tag))
+        el.set(w("val"), str(half_points))
+        _insert(rpr, el)
+
+
+def fix_part(root, font: str, half_points: int) -> int:
+    """Normalise every current ``w:rPr`` in one part; returns how many were changed."""
+    n = 0
+    for rpr in list(root.iter(_RPR)):
+        if rpr.getparent() is not None and rpr.getparent().tag == _RPRCHANGE:
+            continue  # the formatting before a tracked change: history, not text
+        normalise_rpr(rpr, font, half_points)
+        n += 1
+    return n
+
+
+def fix_styles(root, font: str, half_points: int) -> None:
+    """Document defaults and every style carry the font and size explicitly."""
+    dd = root.find(w("docDefaults"))
+    if dd is None:
+        dd = etree.Element(w("docDefaults"))
+        root.insert(0, dd)
+    rd = dd.find(w("rPrDefault"))
+    if rd is None:
+        rd = etree.Element(w("rPrDefault"))
+        dd.insert(0, rd)
+    if rd.find(_RPR) is None:
+        etree.SubElement(rd, _RPR)
+    for style in root.iter(w("style")):
+        if style.get(w("type"), "paragraph") in ("paragraph", "character", "table") and style.find(_RPR) is None:
+            _insert_style_rpr(style)
+
+
+_STYLE_ORDER = {w(t): i for i, t in enumerate((
+    "name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority", "semiHidden",
+    "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose", "personalReply", "rsid", "pPr",
+    "rPr", "tblPr", "trPr", "tcPr", "tblStylePr"))}
+
+
+def _insert_style_rpr(style) -> None:
+    rpr = etree.Element(_RPR)
+    pos = _STYLE_ORDER[_RPR]
+    for i, child in enumerate(style):
+        if _STYLE_ORDER.get(child.tag, -1) > pos:
+            style.insert(i, rpr)
+            return
+    style.append(rpr)
+
+
+def fix_bullets(root) -> int:
+    n = 0
+    for lvl_text in root.iter(w("lvlText")):
+        val = lvl_text.get(w("val"), "")
+        if val and all("\uf000" <= ch <= "\uf0ff" for ch in val):
+            lvl_text.set(w("val"), "".join(PUA_BULLETS.get(ch, "\u2022") for ch in val))
+            n += 1
+    return n
+
+
+def _empty_styles() -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="{W_NS}">'
+            "<w:docDefaults><w:rPrDefault><w:rPr/></w:rPrDefault></w:docDefaults></w:styles>").encode()
+
+
+def fixed_bytes(pkg, profile_name: str | None = None) -> tuple[bytes, dict]:
+    """The fixed package's bytes and what changed."""
+    _, prof = get_profile(profile_name)
+    font = prof.font
+    half = int(round(prof.size_pt * 2))
+    note_half = int(round((prof.footnote_size_pt or prof.size_pt) * 2))
+    parts = {name: pkg.read(name) for name in sorted(pkg._names()) if not name.endswith("/")}
+    changed = {"rpr": 0, "bullets": 0, "parts": []}
+
+    def rewrite(part: str, fn) -> None:
+        root = parse(parts[part])
+        fn(root)
+        parts[part] = serialize(root, strict=pkg.strict)
+        changed["parts"].append(part)
+
+    styles = pkg.first("styles")
+    if styles is None:  # a package without styles: add one so document defaults can be set
+        styles = _add_styles_part(pkg, parts)
+
+    def do_styles(root):
+        fix_styles(root, font, half)
+        changed["rpr"] += fix_part(root, font, half)
+
+    rewrite(styles, do_styles)
+    targets = [(pkg.main, half)]
+    for kind in ("footnotes", "endnotes"):
+        targets += [(p, note_half) for p in pkg.related(pkg.main, kind)]
+    for kind in ("header", "footer"):
+        targets += [(p, half) for p in pkg.related(pkg.main, kind)]
+    for part, size in targets:
+        rewrite(part, lambda root, size=size: changed.__setitem__("rpr", changed["rpr"] + fix_part(root, font, size)))
+    numbering = pkg.first("numbering")
+    if numbering is not None:
+        def do_numbering(root):
+            changed["rpr"] += fix_part(root, font, half)
+            changed["bullets"] += fix_bullets(root)
+        rewrite(numbering, do_numbering)
+    return write_package(parts), changed
+
+
+def _add_styles_part(pkg, parts: dict) -> str:
+    import posixpath
+
+    folder, base = posixpath.split(pkg.main)
+    name = posixpath.join(folder, "styles.xml")
+    parts[name] = _empty_styles()
+    rels_name = posixpath.join(folder, "_rels", base + ".rels")
+    rel = f'<Relationship Id="rIdUprdraftStyles" Type="{_RT}/styles" Target="styles.xml"/>'.encode()
+    if rels_name in parts:
+        parts[rels_name] = parts[rels_name].replace(b"</Relationships>", rel + b"</Relationships>")
+    else:
+        parts[rels_name] = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns='
+                            b'"http://schemas.openxmlformats.org/package/2006/relationships">' + rel + b"</Relationships>")
+    override = f'<Override PartName="/{name}" ContentType="{_WT}.styles+xml"/>'.encode()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", override + b"</Types>")
+    return name
+
+
+def fix_file(source, output=None, force: bool = False, profile: str | None = None, name: str | None = None) -> Report:
+    if output is None:
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            raise InputError(error("usage", "give an output file (-o) when fixing bytes"))
+        p = Path(source)
+        output = p.with_name(f"{p.stem}-fixed.docx")
+    output = Path(output)
+    if not isinstance(source, (bytes, bytearray, memoryview)) and output.resolve() == Path(source).resolve():
+        raise InputError(error("io", "the output would replace the input; choose another name with -o", str(output)))
+    check_writable(output, force)  # refuse before doing the work
+    pkg = open_package(source, name)
+    try:
+        data, changed = fixed_bytes(pkg, profile)
+    finally:
+        pkg.zf.close()
+    checked = open_package(data, str(output))
+    try:
+        report = check_package(checked, profile)
+    finally:
+        checked.zf.close()
+    report.stats["fixed"] = changed
+    remaining = [f for f in report.findings if f.code in FORMAT_CODES]
+    if remaining:  # should not happen; say so instead of writing a file that still fails
+        return report
+    write_atomic(output, data, force=force)
+    report.output = str(output)
+    return report
