@@ -211,3 +211,52 @@ def test_untrusted_certificate_is_refused_by_default(server, eml, certs):
         send_email(eml, "127.0.0.1", c.port, tls="starttls", timeout=5)
     assert "cannot be trusted" in e.value.findings[0].message
     assert sink.envelopes == []
+
+
+# --------------------------------------------------------------------------- the command line
+def test_cli_send_saves_then_sends_the_same_bytes(server, tmp_path, cli):
+    from test_email import BEFORE, statement_docx, submission
+
+    c, sink = server()
+    form, docx = submission(tmp_path), statement_docx(tmp_path)
+    code, rep = cli.json("email", form, docx, "--today", BEFORE, "--send", "--smtp-host", "127.0.0.1",
+                         "--smtp-port", c.port, "--smtp-tls", "none")
+    assert code == 0, rep
+    assert rep["stats"]["sent"] is True and rep["stats"]["smtp"]["to"] == ["hrcngo@ohchr.org"]
+    (env,) = sink.envelopes
+    assert env.original_content == (tmp_path / "statement.eml").read_bytes()
+    assert env.mail_from == "ana.perez@childrights-ruritania.org"
+
+
+def test_cli_send_failure_keeps_the_eml_and_exits_2(tmp_path, cli):
+    from test_email import BEFORE, statement_docx, submission
+
+    form, docx = submission(tmp_path), statement_docx(tmp_path)
+    code, out, err = cli("email", form, docx, "--today", BEFORE, "--send", "--smtp-host", "127.0.0.1",
+                         "--smtp-port", free_port(), "--smtp-tls", "none")
+    assert code == 2
+    lines = [l for l in err.splitlines() if "[smtp]" in l]
+    assert len(lines) == 1 and "connection refused" in lines[0] and "statement.eml" in lines[0]
+    assert "Traceback" not in err
+    assert (tmp_path / "statement.eml").read_bytes().startswith(b"From:")
+
+
+def test_cli_login_with_password_from_the_environment(server, tmp_path, cli, certs, monkeypatch):
+    from test_email import BEFORE, statement_docx, submission
+
+    c, sink = server(tls_context=server_context(certs), require_starttls=True, authenticator=auth_ok,
+                     auth_require_tls=True)
+    monkeypatch.setenv("UPRDRAFT_SMTP_PASSWORD", "s3cret")
+    monkeypatch.setenv("UPRDRAFT_SMTP_CAFILE", str(certs / "ca.pem"))
+    code, out, err = cli("email", submission(tmp_path), statement_docx(tmp_path), "--today", BEFORE, "--send",
+                         "--smtp-host", "127.0.0.1", "--smtp-port", c.port, "--smtp-user", "ana")
+    assert code == 0, err
+    assert "sent it to hrcngo@ohchr.org" in out
+    assert len(sink.envelopes) == 1
+
+
+def test_implicit_tls(server, eml, certs):
+    c, sink = server(ssl_context=server_context(certs))
+    send_email(eml, "127.0.0.1", c.port, tls="ssl", cafile=str(certs / "ca.pem"), timeout=5)
+    (env,) = sink.envelopes
+    assert env.original_content == eml.read_bytes()

@@ -349,3 +349,26 @@ def test_cli_bad_input_exit_2_no_traceback(cli, tmp_path):
 def test_json_stats_are_serialisable(tmp_path):
     res = import_recommendations(write(tmp_path, "m.csv", uprinfo_bytes()))
     json.dumps(res.to_report().to_dict())
+
+
+def test_fast_yaml_reader_agrees_with_ruamel(tmp_path):
+    from uprdraft.importers.yamlfast import parse
+
+    recs = read_recommendations(write(tmp_path, "t.csv", template_csv("fr").encode("utf-8")))
+    ours = write_recommendations_yaml(recs)
+    assert parse(ours) is not None  # our own output takes the fast path
+    edited = ours.replace('"supported"', "supported")  # a plain scalar: ruamel reads it
+    assert parse(edited) is None
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text(ours, encoding="utf-8")
+    b.write_text(edited, encoding="utf-8")
+    assert read_recommendations(a) == read_recommendations(b) == recs
+    # the same error is reported at the same place by both readers
+    a.write_text(ours.replace('"not-implemented"', '"done"'), encoding="utf-8")
+    b.write_text(edited.replace('"not-implemented"', '"done"'), encoding="utf-8")
+    locs = []
+    for p in (a, b):
+        with pytest.raises(ContentError) as e:
+            read_recommendations(p)
+        locs.append(e.value.findings[0].location.split(":", 1)[1])
+    assert locs[0] == locs[1]

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
@@ -58,9 +58,11 @@ def loaded(path):
 
 
 def findings(path):
+    from uprdraft.load import load
     from uprdraft.midterm import midterm_findings
 
-    return midterm_findings(loaded(path))
+    fs, stats = midterm_findings(*load(path, "midterm-report"))
+    return fs
 
 
 def codes(fs):
@@ -82,9 +84,7 @@ def test_example_loads_without_findings():
     assert len(lr.recommendations) >= 8
     themes = {t for r in lr.recommendations for t in r.themes}
     assert len(themes) >= 3
-    from uprdraft.midterm import midterm_findings
-
-    assert midterm_findings(lr) == []
+    assert findings(EXAMPLE) == []
 
 
 def test_needs_organisation_or_coalition(tmp_path):
@@ -410,3 +410,86 @@ def codes_of(rep: dict) -> list[str]:
 def test_help_lists_report_midterm(cli):
     code, out, _ = cli("report", "midterm", "--help")
     assert code == 0 and "--child-friendly" in out
+
+
+# --------------------------------------------------------------------------- recommendations_file
+CSV = ("id,text,recommending_states,response,themes,status,assessment,sources\r\n"
+       '115.2,Ban child marriage.,Chile; Ghana,supported,Violence against children,fully-implemented,Law of 2025.,\r\n'
+       '115.10,Free schooling.,Peru,noted,Education; Violence against children,partially-implemented,"Fees gone, permits not.",\r\n')
+
+
+def test_recommendations_file_relative_to_the_report(tmp_path):
+    from uprdraft.midterm import midterm_statistics
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "recs.csv").write_text(CSV, encoding="utf-8")
+    p = write(tmp_path)
+    text = p.read_text()
+    p.write_text(text[: text.index("recommendations:")] + "recommendations_file: data/recs.csv\n", encoding="utf-8")
+    lr = loaded(p)
+    assert [r.id for r in lr.recommendations] == ["115.2", "115.10"]
+    assert midterm_statistics(lr.recommendations)["triggered_action"]["count"] == 2
+    from uprdraft.render.midterm import render_report
+
+    text = visible_text(document_xml(render_report(lr)))
+    assert "Fees gone, permits not." in text and "Also listed under: Violence against children." in text
+
+
+def test_missing_recommendations_file_is_exit_2(tmp_path, cli):
+    p = write(tmp_path)
+    text = p.read_text()
+    p.write_text(text[: text.index("recommendations:")] + "recommendations_file: nowhere.csv\n", encoding="utf-8")
+    code, out, err = cli("report", "midterm", p)
+    assert code == 2 and "nowhere.csv" in err and f"{p}:" in err
+
+
+@needs_checker
+def test_self_check_stops_a_non_compliant_file(tmp_path, monkeypatch):
+    """The report is re-read by check_docx: a 12 pt file is refused and nothing is written."""
+    from uprdraft import midterm
+    from uprdraft.render import midterm as render_mod
+
+    p = write(tmp_path, extra=CF.format(version="summary", band="10-13", text="    We like school."))
+    monkeypatch.setattr(render_mod, "render_report", render_mod.render_child_friendly)
+    with pytest.raises(ContentError) as e:
+        midterm.render_midterm_report(p)
+    assert e.value.findings[0].code == "font-size" and "hrc-report" in e.value.findings[0].message
+    assert not (tmp_path / "r.docx").exists()
+
+
+# --------------------------------------------------------------------------- arbitrary text
+@example("a \x00 b", "<w:t>&amp;", "en")
+@given(st.text(min_size=1, max_size=80).filter(lambda s: s.strip()),
+       st.text(max_size=80), st.sampled_from(["en", "fr", "es"]))
+@settings(max_examples=25, deadline=None)
+def test_any_text_renders_as_text(text, assessment, lang):
+    """Whatever the user typed (markup, control characters, any script) ends up as plain text."""
+    from uprdraft.midterm import LoadedReport
+    from uprdraft.models.midterm import MidtermReport
+    from uprdraft.render.midterm import render_report
+    from uprdraft.xmltext import clean_text
+
+    model = MidtermReport(kind="midterm-report", language=lang, title="T", state_under_review="S", cycle=4,
+                          review_date="2024-01-24", wg_report_symbol="A/HRC/56/12",
+                          organisation={"name": "N", "status": "none"}, summary="s", methodology="m",
+                          conclusions="c", recommendations=[{"id": "115.1", "text": text, "assessment": assessment or None,
+                                                              "themes": ["Education"]}])
+    rec = model.recommendations[0]
+    data = render_report(LoadedReport(model, None, [rec], ["x"]))
+    from xml.sax.saxutils import unescape
+
+    cells = unescape(visible_text(document_xml(data)))
+    assert " ".join(clean_text(rec.text).split()) in cells
+
+
+def test_validate_command_reports_statistics(cli):
+    code, rep = cli.json("validate", EXAMPLE)
+    assert code == 0 and rep["stats"]["recommendations"]["total"] == 10
+
+
+def test_starter_renders_without_findings(cli, tmp_path):
+    out = tmp_path / "report.yaml"
+    code, _, _ = cli("new", "midterm-report", "-o", out)
+    assert code == 0
+    code, rep = cli.json("validate", out)
+    assert code == 0 and rep["findings"] == [], rep

@@ -318,3 +318,16 @@ def test_markdown_body(tmp_path):
     t = oral_timing(model)
     assert t["paragraphs"][1].text == "We ask for action now."
     assert stats["paragraphs"] == 4
+
+
+def test_lists_headings_and_footnotes_in_the_body(tmp_path):
+    body = ("# Our asks\n\nWe ask for three things[^1]:\n\n- a law\n- a budget\n\n1. first this\n\n"
+            "[^1]: A/HRC/58/15, para. 115.23.\n")
+    model, src = load(write(tmp_path, body=body), "oral-statement")
+    findings, _ = oral_findings(model, src)
+    assert sorted(codes(findings, "warning")) == ["footnote", "heading"]
+    body_paras = [p for p in oral_timing(model)["paragraphs"] if p.role == "body"]
+    assert [p.text for p in body_paras] == ["Our asks", "We ask for three things:", "\u2022 a law",
+                                            "\u2022 a budget", "1. first this"]
+    # a bullet is not spoken; a number is; the note text is left out
+    assert [p.words for p in body_paras] == [2, 5, 2, 2, 3]

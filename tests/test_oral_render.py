@@ -201,3 +201,23 @@ def test_written_statement_file_is_refused(cli, tmp_path):
     path.write_text("kind: written-statement\n")
     code, _, err = cli("statement", "oral", path)
     assert code == 1 and "oral-statement" in err
+
+
+# --------------------------------------------------------------------------- documentation
+def test_readme_section_examples_run(cli, tmp_path, monkeypatch):
+    import shlex
+
+    doc = (ROOT / "docs" / "readme-oral.md").read_text(encoding="utf-8")
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    console = re.search(r"```console\n(.*?)```", doc, re.S).group(1).strip().splitlines()
+    commands = [(i, shlex.split(line[len("$ uprdraft "):])) for i, line in enumerate(console) if line.startswith("$ ")]
+    for n, (i, args) in enumerate(commands):
+        end = commands[n + 1][0] if n + 1 < len(commands) else len(console)
+        code, out, err = cli(*args)
+        assert code == 0, (args, err)
+        for expected in console[i + 1:end]:
+            assert expected in out + err
+    python = re.search(r"```python\n(.*?)```", doc, re.S).group(1)
+    exec(compile(python, "readme-oral.md", "exec"), {"__name__": "readme"})
+    assert (tmp_path / "script.docx").is_file() and (tmp_path / "script.txt").is_file()

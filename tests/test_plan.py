@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from uprdraft.rules import DEFAULT, Rules, _merge
@@ -212,3 +212,24 @@ def test_validate_runs_the_plan_rules(tmp_path, cli):
     assert code == 1 and [f["code"] for f in report["findings"]] == ["milestone-after-review"]
     code, report = cli.json("validate", EXAMPLES / "action-plan.yaml")
     assert code == 0 and report["findings"] == [] and report["stats"]["items"] == 4
+
+
+def test_recommendations_file_in_csv(tmp_path):
+    from uprdraft.importers import template_csv
+
+    (tmp_path / "recs.csv").write_text(template_csv(), encoding="utf-8")
+    path = write_plan(tmp_path, """\
+      - recommendation: "115.40"
+        actors: [Parliament]
+        milestones: [{date: 2026-01-01, what: Round table}]
+    """, extra="recommendations_file: recs.csv\n")
+    findings, stats = findings_of(path)
+    assert findings == [] and stats["noted"] == 1
+
+
+def test_starter_validates(tmp_path, cli):
+    out = tmp_path / "mine.yaml"
+    code, _, _ = cli("new", "action-plan", "-o", out)
+    assert code == 0
+    code, report = cli.json("validate", out)
+    assert code == 0 and report["findings"] == [], report

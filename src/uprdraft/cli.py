@@ -118,6 +118,8 @@ def main(rules_file):
         from . import rules
 
         run(lambda: rules.use_rules(rules.load_rules(rules_file)))
+    elif "uprdraft.rules" in sys.modules:  # a previous in-process call may have changed them
+        sys.modules["uprdraft.rules"].use_rules(sys.modules["uprdraft.rules"].DEFAULT)
 
 
 @main.group()
@@ -221,6 +223,45 @@ def validate(input_path, today, as_json):
 
     report = run(lambda: api.validate(input_path, today=today), as_json)
     emit(report, as_json, success=f"{input_path}: ok")
+
+
+@main.command()
+@click.argument("docx_path", metavar="DOCX", type=click.Path(dir_okay=False))
+@click.option("--profile", default=None, metavar="NAME",
+              help="Font profile: hrc-written (default), legacy-2009, speaker-script, child-friendly, hrc-report.")
+@click.option("--limit", type=int, default=None, metavar="N", help="Word limit (body + footnotes).")
+@click.option("--status", type=click.Choice(["general", "special", "roster"]), default=None,
+              help="Consultative status: sets the word limit (2,000 general; 1,500 special and roster).")
+@json_option
+def check(docx_path, profile, limit, status, as_json):
+    """Check any Word file: fonts, sizes, emphasis, word count, risky content."""
+    from .docx_check import check_docx
+
+    if limit is not None and status is not None:
+        raise click.UsageError("give --limit or --status, not both")
+    report = run(lambda: check_docx(docx_path, profile=profile, limit=limit, status=status), as_json)
+    if not as_json:
+        words = report.stats.get("words", {})
+        limit_txt = f" (limit {report.stats['limit']})" if report.stats.get("limit") else ""
+        click.echo(f"{docx_path}: {words.get('total', 0)} words: body {words.get('body', 0)}, "
+                   f"footnotes {words.get('footnotes', 0)}{limit_txt}; {report.stats.get('runs', 0)} runs checked",
+                   err=not report.ok)
+    emit(report, as_json, success=f"{docx_path}: ok" if report.ok else None)
+
+
+@main.command()
+@click.argument("docx_path", metavar="DOCX", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Output file (default: NAME-fixed.docx beside the input).")
+@click.option("--profile", default=None, metavar="NAME", help="Font profile (default: hrc-written).")
+@force_option
+@json_option
+def fix(docx_path, output, profile, force, as_json):
+    """Write a copy of a Word file in Times New Roman 10 without emphasis; text unchanged."""
+    from .docx_check import fix_docx
+
+    report = run(lambda: fix_docx(docx_path, output, force=force, profile=profile), as_json)
+    emit(report, as_json, success=f"wrote {report.output}" if report.output else None)
 
 
 @main.command()

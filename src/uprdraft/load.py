@@ -86,6 +86,9 @@ def _yaml():
 
     y = YAML(typ="rt")
     y.allow_duplicate_keys = False
+    # dates stay text here: the models parse them, so a bad date such as 2026-13-31 is a
+    # located schema error instead of a crash inside the YAML reader
+    y.constructor.add_constructor("tag:yaml.org,2002:timestamp", type(y.constructor).construct_yaml_str)
     return y
 
 

@@ -48,6 +48,11 @@ def load_midterm(input_path) -> LoadedReport:
     from .load import load
 
     model, src = load(input_path, "midterm-report")
+    return resolve(model, src)
+
+
+def resolve(model, src) -> LoadedReport:
+    """The report with its recommendations, inline or read from ``recommendations_file``."""
     if model.recommendations_file:
         recs, locs = _read_file(model.recommendations_file, src)
     else:
@@ -60,15 +65,11 @@ def _read_file(name: str, src) -> tuple[list, list[str]]:
     path = Path(name)
     if not path.is_absolute():
         path = Path(src.path).parent / path
-    try:
-        from .importers import read_recommendations
-    except ImportError:
-        raise InputError(f"{src.locate(('recommendations_file',))}: this version of uprdraft cannot read "
-                         "recommendations_file; list the recommendations in the file instead",
-                         code="io") from None
     if not path.is_file():
         raise InputError(f"{src.locate(('recommendations_file',))}: {path}: no such file; the path is relative "
                          "to the report's folder", code="io")
+    from .importers import read_recommendations
+
     recs = read_recommendations(path)
     return list(recs), [f"{path}: recommendation {r.id}" for r in recs]
 
@@ -80,8 +81,32 @@ def _id_key(rec_id: str):
     return (0, int(m.group(1)), int(m.group(2)), "") if m else (1, 0, 0, rec_id)
 
 
-def midterm_findings(loaded: LoadedReport) -> list[Finding]:
-    """Apply the mid-term rules (ids, symbol, responses, child-friendly band and readability)."""
+def midterm_findings(model, src) -> tuple[list[Finding], dict]:
+    """(findings, stats) of a loaded mid-term report: the convention of ``api.validate``.
+
+    Reads ``recommendations_file`` if the report names one. Stats: ``recommendations``
+    (:func:`midterm_statistics`), ``themes`` (number of theme groups) and, with a
+    child-friendly section, ``child_friendly.readability``.
+    """
+    return check(resolve(model, src))
+
+
+def check(loaded: LoadedReport) -> tuple[list[Finding], dict]:
+    """(findings, stats) of a report whose recommendations are resolved."""
+    model = loaded.model
+    findings = report_findings(loaded)
+    stats = {"recommendations": midterm_statistics(loaded.recommendations),
+             "themes": len(group_by_theme(loaded.recommendations))}
+    if model.child_friendly is not None:
+        readability, cf_findings = child_friendly_findings(loaded)
+        findings += cf_findings
+        stats["child_friendly"] = {"version": model.child_friendly.version,
+                                   "age_band": model.child_friendly.age_band, "readability": readability}
+    return findings, stats
+
+
+def report_findings(loaded: LoadedReport) -> list[Finding]:
+    """Apply the mid-term rules to the report and its recommendations (ids, symbol, responses)."""
     rules = get_rules()
     m, src = loaded.model, loaded.source
     out: list[Finding] = []
@@ -113,8 +138,6 @@ def midterm_findings(loaded: LoadedReport) -> list[Finding]:
                              f"{seen[key]}); remove one, or give each part its own response", loc))
         else:
             seen[key] = loc
-    if m.child_friendly is not None:
-        out += child_friendly_findings(loaded)[1]
     return out
 
 
@@ -200,8 +223,8 @@ def render_midterm_report(input_path, output=None, child_friendly=None, force: b
 
     ``output`` defaults to the input's name with ``.docx``; ``child_friendly`` is the path
     of the child-friendly version (needs the ``child_friendly`` section). Nothing is written
-    when the content breaks a rule (ContentError) or an output exists without ``force``
-    (InputError). Both files are re-read by ``check_docx`` before anything is written.
+    when the content breaks a rule (the Report has errors, ``output`` is None), the input
+    cannot be read or an output exists without ``force`` (InputError). Both files are re-read by ``check_docx`` before anything is written.
     """
     from . import fileio
 
@@ -214,25 +237,23 @@ def render_midterm_report(input_path, output=None, child_friendly=None, force: b
     for t in targets:
         fileio.check_writable(t, force)
 
-    loaded = load_midterm(input_path)
-    findings = midterm_findings(loaded)
-    m = loaded.model
-    if child_friendly and m.child_friendly is None:
+    from .load import load
+
+    model, src = load(input_path, "midterm-report")
+    loaded = resolve(model, src)
+    findings, stats = check(loaded)
+    if child_friendly and model.child_friendly is None:
         findings.append(error("child-friendly-missing",
                               "--child-friendly needs a child_friendly section (version, age_band, text) in the input",
-                              loaded.source.locate(())))
+                              src.locate(())))
     if has_errors(findings):
-        raise ContentError(findings)
+        return Report(findings=findings, stats=stats, output=None)  # nothing written: exit 1
 
     from .render.midterm import render_child_friendly, render_report
 
-    stats = {"recommendations": midterm_statistics(loaded.recommendations),
-             "themes": len(group_by_theme(loaded.recommendations))}
     files = [(out, render_report(loaded), get_rules().midterm.font_profile)]
     if child_friendly:
-        readability, _ = child_friendly_findings(loaded)
-        stats["child_friendly"] = {"output": str(child_friendly), "version": m.child_friendly.version,
-                                   "age_band": m.child_friendly.age_band, "readability": readability}
+        stats["child_friendly"]["output"] = str(child_friendly)
         files.append((Path(child_friendly), render_child_friendly(loaded), get_rules().midterm.child_friendly_profile))
     for path, data, profile in files:
         problems = _self_check(data, profile, path)
@@ -246,10 +267,10 @@ def render_midterm_report(input_path, output=None, child_friendly=None, force: b
 def summary_lines(report: Report) -> list[str]:
     """What the CLI prints after a successful render."""
     s = report.stats.get("recommendations", {})
-    lines = [f"wrote {report.output} ({s.get('total', 0)} recommendations in {report.stats.get('themes', 0)} themes; "
-             f"triggered action {s.get('triggered_action', {}).get('count', 0)})"]
+    lines = [f"wrote {report.output} (recommendations: {s.get('total', 0)}, themes: {report.stats.get('themes', 0)}, "
+             f"triggered action: {s.get('triggered_action', {}).get('count', 0)})"]
     cf = report.stats.get("child_friendly")
-    if cf:
+    if cf and cf.get("output"):
         r = cf.get("readability", {})
         lines.append(f"wrote {cf['output']} ({cf['version']}, ages {cf['age_band']}; {r.get('index')} "
                      f"{r.get('score')}, target {r.get('target_score')}; {r.get('words_per_sentence')} words "

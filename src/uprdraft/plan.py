@@ -20,12 +20,11 @@ are marked as noted in the matrix.
 """
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .findings import ContentError, Finding, InputError, Report, UprdraftError, error, has_errors, warning
+from .findings import ContentError, Finding, InputError, Report, error, has_errors, warning
 
 KIND = "action-plan"
 
@@ -60,9 +59,7 @@ def load_recommendations(model, src) -> dict | None:
     except ImportError:  # the importer is optional here: our own YAML format is read directly
         read_recommendations = _read_yaml_recommendations
     try:
-        recs = read_recommendations(path)
-    except UprdraftError:
-        raise
+        recs = read_recommendations(path)  # its own errors carry locations in that file
     except (OSError, ValueError) as e:
         raise InputError(Finding("io", "error", f"recommendations_file: cannot read {path} ({e})", where)) from None
     return {r.id: r for r in recs}
@@ -266,7 +263,11 @@ def summary_lines(report: Report) -> list[str]:
     if not report.output:
         return []
     s = report.stats
-    lines = [f"wrote {report.output} ({s['items']} items, {s['noted']} noted; next review about {s['next_review']})"]
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+    lines = [f"wrote {report.output} ({n(s['items'], 'item')}, {s['noted']} noted; next review about {s['next_review']})"]
     if s.get("ics"):
-        lines.append(f"wrote {s['ics']} ({s['milestones']} milestones and {len(s['calendar'])} follow-up steps)")
+        lines.append(f"wrote {s['ics']} ({n(s['milestones'], 'milestone')} and "
+                     f"{n(len(s['calendar']), 'follow-up step')})")
     return lines

@@ -420,7 +420,7 @@ class UprRules(_Section):
             "actors": "Actors", "lead": "Lead", "indicators": "Indicators", "milestones": "Milestones",
             "budget": "Budget", "status": "Status", "calendar": "Follow-up calendar",
             "step": "Step", "when": "When", "range": "{start} to {end}", "from": "from {start}",
-            "para": "para.", "colon": ": ",
+            "para": "para.", "colon": ": ", "event": "UPR {state}: {step}",
         },
         "fr": {
             "action_plan": "Plan d'action", "state_under_review": "État examiné", "cycle": "Cycle de l'EPU",
@@ -431,7 +431,7 @@ class UprRules(_Section):
             "actors": "Acteurs", "lead": "Chef de file", "indicators": "Indicateurs", "milestones": "Jalons",
             "budget": "Budget", "status": "État d'avancement", "calendar": "Calendrier de suivi",
             "step": "Étape", "when": "Quand", "range": "du {start} au {end}", "from": "à partir du {start}",
-            "para": "par.", "colon": "\u00a0: ",  # French puts a (no-break) space before a colon
+            "para": "par.", "colon": "\u00a0: ", "event": "EPU {state}\u00a0: {step}",  # French puts a (no-break) space before a colon
         },
         "es": {
             "action_plan": "Plan de acción", "state_under_review": "Estado examinado", "cycle": "Ciclo del EPU",
@@ -442,7 +442,7 @@ class UprRules(_Section):
             "actors": "Actores", "lead": "Responsable", "indicators": "Indicadores", "milestones": "Hitos",
             "budget": "Presupuesto", "status": "Estado", "calendar": "Calendario de seguimiento",
             "step": "Etapa", "when": "Cuándo", "range": "del {start} al {end}", "from": "a partir del {start}",
-            "para": "párr.", "colon": ": ",
+            "para": "párr.", "colon": ": ", "event": "EPU {state}: {step}",
         },
     }
     # [S34, S21] V: response labels; [S28, S30] V: status labels; action types (design.md 3).
@@ -561,6 +561,7 @@ class MidtermRules(_Section):
     languages: tuple[str, ...] = ("en", "fr", "es")
     labels: dict[str, dict[str, str]] = {
         "en": {
+            "colon": ": ",  # label-value separator (no space before the colon)
             "state_under_review": "State under review", "cycle": "UPR cycle", "review_date": "Date of the review",
             "wg_report": "Report of the Working Group", "submitted_by": "Submitted by",
             "coalition_members": "Members of the coalition",
@@ -584,23 +585,24 @@ class MidtermRules(_Section):
             "status_not-implemented": "Not implemented", "status_no-data": "No data",
         },
         "fr": {
+            "colon": "\u00a0: ",  # label-value separator (French: no-break space before the colon)
             "state_under_review": "État examiné", "cycle": "Cycle de l'EPU", "review_date": "Date de l'examen",
             "wg_report": "Rapport du Groupe de travail", "submitted_by": "Présenté par",
             "coalition_members": "Membres de la coalition",
             "summary": "Résumé", "methodology": "Méthodologie", "children_participation": "Participation des enfants",
             "statistics": "Mise en œuvre à mi-parcours",
             "statistics_intro": "{total} recommandations par état de mise en œuvre et selon la réponse de l'État examiné ({state}). "
-                                "Une recommandation a donné lieu à une action si elle est pleinement ou partiellement mise en œuvre ; "
+                                "Une recommandation a donné lieu à une action si elle est pleinement ou partiellement mise en œuvre\u00a0; "
                                 "les recommandations dont il a été pris note figurent aussi.",
             "status": "État", "all": "Toutes les recommandations", "count": "Nombre", "share": "Part",
             "triggered_action": "Ayant donné lieu à une action (pleinement ou partiellement mises en œuvre)",
             "total": "Total",
             "recommendations": "Recommandations par thème",
-            "grouping_each": "Une recommandation qui relève de plusieurs thèmes figure sous chacun d'eux ; les statistiques la comptent une seule fois.",
+            "grouping_each": "Une recommandation qui relève de plusieurs thèmes figure sous chacun d'eux\u00a0; les statistiques la comptent une seule fois.",
             "grouping_first": "Une recommandation qui relève de plusieurs thèmes figure seulement sous le premier.",
             "col_id": "Par. ({symbol})", "col_text": "Recommandation", "col_states": "État(s) auteur(s)",
             "col_response": "Réponse", "col_status": "État de mise en œuvre", "col_assessment": "Évaluation",
-            "also_under": "Figure aussi sous : {themes}.", "sources": "Sources : {sources}",
+            "also_under": "Figure aussi sous\u00a0: {themes}.", "sources": "Sources\u00a0: {sources}",
             "no_theme": "Autres recommandations",
             "voluntary_commitments": "Engagements volontaires", "conclusions": "Conclusions",
             "response_supported": "Appuyée", "response_noted": "Notée",
@@ -610,6 +612,7 @@ class MidtermRules(_Section):
             "status_not-implemented": "Non mise en œuvre", "status_no-data": "Pas de données",
         },
         "es": {
+            "colon": ": ",  # label-value separator (no space before the colon)
             "state_under_review": "Estado examinado", "cycle": "Ciclo del EPU", "review_date": "Fecha del examen",
             "wg_report": "Informe del Grupo de Trabajo", "submitted_by": "Presentado por",
             "coalition_members": "Miembros de la coalición",

@@ -2,7 +2,7 @@
 
 Rule (design.md section 4): split on Unicode whitespace (no-break space included); a
 hyphenated word is one word; add one for every em or en dash that joins two non-empty parts
-(``rights—today`` is two words); every CJK ideograph is one word. This never undercounts
+(``rights—today`` is two words); every CJK ideograph is one word (CJK punctuation between ideographs is not). This never undercounts
 Word or LibreOffice. The renderer and the checker both call :func:`count_words`, so
 ``statement written --json`` and ``check --json`` on its output agree.
 """
@@ -23,7 +23,9 @@ _CJK = re.compile(
 def _count_token(token: str) -> int:
     cjk = len(_CJK.findall(token))
     if cjk:
-        rest = _CJK.sub(" ", token).split()
+        # what is left between ideographs counts as words only when it has letters or
+        # digits: CJK punctuation (。，「」) is not a word, as in Word
+        rest = [r for r in _CJK.sub(" ", token).split() if any(ch.isalnum() for ch in r)]
         return cjk + sum(_count_token(r) for r in rest)
     n = 1
     for dash in _DASHES:

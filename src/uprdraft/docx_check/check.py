@@ -26,7 +26,7 @@ _LATIN = re.compile("[^\\s\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u
                     "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]")
 _SLOT_WORDS = {"ascii": "Latin (ascii)", "hAnsi": "Latin (hAnsi)", "eastAsia": "East Asian", "cs": "complex-script"}
 FORMAT_CODES = ("font-name", "font-size", "bold", "italic", "underline")
-FIX_HINT = "run 'uprdraft fix' or set it in Word"
+FIX_HINT = "run 'uprdraft fix' or change it in Word"
 
 
 def scripts_of(text: str, props: dict) -> tuple[bool, bool, bool]:
@@ -48,13 +48,18 @@ def run_problems(text: str, note_ref: bool, props: dict, toggled: dict, profile:
     out: list[tuple[str, str]] = []
     slots = (("ascii", "hAnsi") if latin else ()) + (("eastAsia",) if ea else ()) + (("cs",) if cs else ())
     want = profile.font.lower()
+    wrong: dict[tuple, list[str]] = {}  # (name, origin) -> slots, so ascii+hAnsi read as one
     for slot in slots:
         name, origin = props.get(slot, (None, None))
+        if name is None or name.lower() != want:
+            wrong.setdefault((name, origin), []).append(slot)
+    for (name, origin), bad in wrong.items():
+        label = "Latin" if bad == ["ascii", "hAnsi"] else " and ".join(_SLOT_WORDS[s] for s in bad)
         if name is None:
             where = f" ({origin} names a theme font the file does not define)" if origin else ""
-            out.append(("font-name", f"no {_SLOT_WORDS[slot]} font is set{where}"))
-        elif name.lower() != want:
-            out.append(("font-name", f"{_SLOT_WORDS[slot]} font is {name} (from {origin})"))
+            out.append(("font-name", f"no {label} font is set{where}"))
+        else:
+            out.append(("font-name", f"{label} font is {name} (from {origin})"))
     for key in (("sz",) if latin or ea else ()) + (("szCs",) if cs else ()):
         pt, origin = props.get(key, (None, None))
         label = "complex-script size" if key == "szCs" else "size"
@@ -89,12 +94,12 @@ def run_problems(text: str, note_ref: bool, props: dict, toggled: dict, profile:
 
 
 _MESSAGES = {
-    "font-name": "font must be {font}",
-    "font-size": "size must be {size}",
-    "bold": "no bold allowed",
-    "italic": "no italics allowed",
-    "underline": "no underline allowed",
-    "superscript": "raised or lowered text is kept for note references only",
+    "font-name": "set the font to {font}: " + FIX_HINT,
+    "font-size": "set the size: " + FIX_HINT,
+    "bold": "remove the bold: " + FIX_HINT,
+    "italic": "remove the italics: " + FIX_HINT,
+    "underline": "remove the underline: " + FIX_HINT,
+    "superscript": "raised or lowered text is for note references only",
 }
 
 
@@ -180,9 +185,9 @@ class Checker:
 
     def close(self, code: str, group: list, para: Para) -> None:
         details, texts, nruns = group
-        rule = _MESSAGES[code].format(font=self.profile.font, size=f"{self.profile.size_pt:g} pt")
-        runs = f" ({nruns} runs)" if nruns > 1 else ""
-        msg = f"{'; '.join(details)}{runs}; {rule}: {FIX_HINT}"
+        rule = _MESSAGES[code].format(font=self.profile.font)
+        runs = f" in {nruns} runs" if nruns > 1 else ""
+        msg = f"{'; '.join(details)}{runs}; {rule}"
         sev = warning if code == "superscript" else error
         self.findings.append(sev(code, msg, _location(self.pkg.name, para, "".join(texts))))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, Union
 
-from pydantic import (BaseModel, Discriminator, Field, Tag, ValidationError, field_validator,
+from pydantic import (Discriminator, Field, Tag, ValidationError, field_validator,
                       model_validator)
 
 from .common import Document, Organisation, Strict

@@ -10,6 +10,7 @@ import re
 
 from ..i18n import format_date, format_list, locale_for
 from ..rules import get_rules
+from ..xmltext import clean_text
 from .docx_render import render_template, runs
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -24,7 +25,12 @@ def paragraphs(text) -> list[str]:
         return []
     if isinstance(text, list):
         return [p for t in text for p in paragraphs(t)]
-    return [" ".join(p.split()) for p in _BLANK_LINE.split(text.strip()) if p.strip()]
+    return [one_line(p) for p in _BLANK_LINE.split(clean_text(text).strip()) if p.strip()]
+
+
+def one_line(text: str) -> str:
+    """Line ends and runs of spaces -> one space (after removing XML-illegal characters)."""
+    return " ".join(clean_text(text).split())
 
 
 def _percent(share: float, lang: str) -> str:
@@ -41,7 +47,9 @@ def _cell(block: dict, key: str | None, lang: str) -> str:
 
 
 def submitted_by(model) -> str:
-    return model.organisation.name if model.organisation else model.coalition.name
+    """The organisation, the coalition, or both (the organisation first)."""
+    names = [x.name for x in (model.organisation, model.coalition) if x is not None]
+    return ", ".join(names)
 
 
 def report_context(loaded) -> dict:
@@ -88,14 +96,14 @@ def report_context(loaded) -> dict:
 
 
 def _row(rec, others: list[str], L: dict, lang: str) -> dict:
-    lines = [" ".join(rec.assessment.split())] if rec.assessment else []
+    lines = [one_line(rec.assessment)] if rec.assessment else []
     if others:
         lines.append(L["also_under"].format(themes=format_list(others, lang)))
     if rec.sources:
         lines.append(L["sources"].format(sources="; ".join(rec.sources)))
     return {
         "id": rec.id,
-        "text": " ".join(rec.text.split()),
+        "text": one_line(rec.text),
         "states": format_list(rec.recommending_states, lang),
         "response": L[f"response_{rec.response or 'none'}"],
         "status": L[f"status_{rec.status}"],

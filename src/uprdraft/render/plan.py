@@ -132,7 +132,7 @@ def plan_entries(model, resolved, rules) -> list:
         label = lab["steps"].get(m.key, m.key)
         # a window is one all-day entry spanning it (DTEND is the day after, exclusive)
         end = m.end + dt.timedelta(days=1) if m.end else None
-        entries.append(Entry(uid=stable_uid(*base, "step", m.key), summary=f"UPR {state}: {label}",
+        entries.append(Entry(uid=stable_uid(*base, "step", m.key), summary=L["event"].format(state=state, step=label),
                              start=m.start, end=end, description=_when(m.start, m.end, lang, L),
                              categories=["UPR"]))
     for r in resolved:
@@ -142,7 +142,7 @@ def plan_entries(model, resolved, rules) -> list:
         if item.lead or item.actors:
             details.append(_actors_cell(item, L).replace("\n", "; "))
         for j, ms in enumerate(item.milestones):
-            entries.append(Entry(uid=stable_uid(*base, "milestone", rid, j), summary=f"{rid}: {ms.what}",
+            entries.append(Entry(uid=stable_uid(*base, "milestone", rid, j), summary=f"{rid}{L['colon']}{ms.what}",
                                  start=ms.date, description="\n".join(details), categories=["UPR"]))
     return entries
 
