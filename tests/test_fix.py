@@ -115,3 +115,28 @@ def test_fix_corpus_keeps_text_and_complies(corpus, tmp_path):
             continue
         assert r.output, (f, [str(x) for x in r.findings][:3])
         assert texts(f) == texts(out), f
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_RPRS = ["", "<w:rPr><w:b/></w:rPr>", "<w:rPr><w:i/><w:iCs/></w:rPr>", '<w:rPr><w:u w:val="double"/></w:rPr>',
+         '<w:rPr><w:rFonts w:ascii="Arial" w:cstheme="minorBidi"/><w:sz w:val="30"/></w:rPr>',
+         '<w:rPr><w:rStyle w:val="Hyperlink"/><w:bCs/><w:rtl/></w:rPr>']
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_RPRS),
+                          st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)),
+                min_size=1, max_size=8))
+def test_fix_property_text_kept_and_compliant(runs):
+    from xml.sax.saxutils import escape
+
+    from uprdraft.docx_check.fix import fixed_bytes
+
+    body = "<w:p>" + "".join(f'<w:r>{rpr}<w:t xml:space="preserve">{escape(t)}</w:t></w:r>' for rpr, t in runs) + "</w:p>"
+    src = make_docx(body, styles=STYLES, doc_defaults=THEME_DEFAULTS)
+    pkg = open_package(src)
+    out, _ = fixed_bytes(pkg)
+    assert texts(src) == texts(out)
+    assert not [f for f in check_docx(out).findings if f.code in FORMAT_CODES]
