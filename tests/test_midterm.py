@@ -493,3 +493,26 @@ def test_starter_renders_without_findings(cli, tmp_path):
     assert code == 0
     code, rep = cli.json("validate", out)
     assert code == 0 and rep["findings"] == [], rep
+
+
+@needs_checker
+def test_rules_file_groups_under_first_theme_only(tmp_path, cli):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("midterm:\n  group_by_theme: first\n", encoding="utf-8")
+    src = tmp_path / "report.yaml"
+    src.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    code, rep = cli.json("--rules", rules, "report", "midterm", src)
+    assert code == 0, rep
+    text = visible_text(document_xml((tmp_path / "report.docx").read_bytes()))
+    assert "listed under its first theme only" in text and "Also listed under" not in text
+    assert rep["stats"]["recommendations"]["total"] == 10  # statistics do not change
+
+
+@needs_checker
+def test_hard_child_friendly_text_warns_but_writes(tmp_path, cli):
+    hard = "Notwithstanding considerable institutional commitments, comprehensive legislative implementation remains incomplete."
+    p = with_cf(tmp_path, hard)
+    code, rep = cli.json("report", "midterm", p, "--child-friendly", tmp_path / "c.docx")
+    assert code == 0 and rep["ok"]
+    assert {"readability"} <= set(codes_of(rep)) and all(f["severity"] == "warning" for f in rep["findings"])
+    assert (tmp_path / "c.docx").exists()

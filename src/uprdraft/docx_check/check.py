@@ -13,6 +13,9 @@ from ..wordcount import count_words
 from .package import Package
 from .stories import Para, walk_package
 from .styles import Formatter
+from .xml import w
+
+_RPR = w("rPr")
 
 # Scripts Word shapes with the complex-script slot (cs) and the East Asian slot.
 _CS = re.compile("[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1780-\u17ff"
@@ -190,9 +193,6 @@ class Checker:
         msg = f"{'; '.join(details)}{runs}; {rule}"
         sev = warning if code == "superscript" else error
         self.findings.append(sev(code, msg, _location(self.pkg.name, para, "".join(texts))))
-
-
-_RPR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rPr"
 
 _FEATURES = (  # (inventory kind, profile switch, message)
     ("table", "warn_tables", "{n} table(s): statements are issued as running text and table layout may be "
