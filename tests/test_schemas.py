@@ -37,3 +37,29 @@ def test_new_starter_validates(cli, tmp_path):
     assert code == 0, err
     code, _, err = cli("new", "written-statement", "-o", out)
     assert code == 2 and "--force" in err
+
+
+STARTERS = sorted(p.stem for p in (Path(__file__).resolve().parents[1] / "src" / "uprdraft" / "starters").glob("*.*"))
+
+
+def test_every_kind_has_a_starter():
+    assert set(api.schemas()) <= set(STARTERS)
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("kind", STARTERS)
+def test_each_starter_validates(cli, tmp_path, kind):
+    code, out, err = cli("new", kind, "-o", tmp_path / "starter")
+    assert code == 0, err
+    written = out.strip().removeprefix("wrote ")
+    code, _, err = cli("validate", written, "--today", "2026-01-01")
+    assert code == 0, err
+
+
+def test_new_recommendations_template_imports(cli, tmp_path):
+    code, out, err = cli("new", "recommendations", "-o", tmp_path / "recs")
+    assert code == 0 and out.strip().endswith(".csv")
+    code, out, err = cli("import", "recommendations", out.strip().removeprefix("wrote "), "-o", tmp_path / "r.yaml")
+    assert code == 0, err

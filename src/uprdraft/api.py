@@ -149,7 +149,10 @@ def new(kind: str, output=None, force: bool = False):
         text, suffix = matches[0].read_text(encoding="utf-8"), matches[0].suffix
     if output is None:
         return text
-    return str(write_atomic(Path(output), text, force))
+    output = Path(output)
+    if not output.suffix:  # the format follows the name: keep the starter's
+        output = output.with_suffix(suffix)
+    return str(write_atomic(output, text, force))
 
 
 __all__ = ["Finding", "Report", "error", "render_written_statement", "validate", "schemas", "schema_json",
