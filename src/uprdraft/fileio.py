@@ -8,6 +8,19 @@ from pathlib import Path
 from .findings import InputError
 
 
+def read_bytes(path: str | Path, what: str = "file") -> bytes:
+    """The bytes of an input file, or one plain-words InputError (exit 2)."""
+    path = Path(path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the name and folder", code="io") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a {what}", code="io") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot read the {what} ({e.strerror})", code="io") from None
+
+
 def default_output(input_path: str | Path, suffix: str) -> Path:
     """The input's name with a new suffix, beside the input (``stmt.yaml`` -> ``stmt.docx``)."""
     p = Path(input_path)

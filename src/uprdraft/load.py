@@ -93,14 +93,9 @@ def _yaml():
 
 
 def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the name and folder", code="io") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file", code="io") from None
-    except OSError as e:
-        raise InputError(f"{path}: cannot read the file ({e.strerror})", code="io") from None
+    from .fileio import read_bytes
+
+    data = read_bytes(path)
     for bom, enc in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
             return data.decode(enc)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .findings import ContentError, Finding, InputError, Report, error, has_errors, warning
 from .rules import get_rules
+from .written import status_findings
 
 TLS_MODES = ("starttls", "ssl", "none")
 KINDS = ("written-statement", "submission")
@@ -27,39 +28,13 @@ KINDS = ("written-statement", "submission")
 
 # --------------------------------------------------------------------------- the gate
 def _read_docx(docx_path: Path) -> bytes:
-    try:
-        data = docx_path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{docx_path}: no such file; give the Word file of the statement", code="io") from None
-    except IsADirectoryError:
-        raise InputError(f"{docx_path}: is a folder, not a Word file", code="io") from None
-    except OSError as e:
-        raise InputError(f"{docx_path}: cannot read the file ({e.strerror})", code="io") from None
+    from .fileio import read_bytes
+
+    data = read_bytes(docx_path, "Word file")
     if not data.startswith(b"PK"):
         raise InputError(f"{docx_path}: not a Word .docx file; save it from Word as .docx (not PDF or .doc)",
                          code="not-docx")
     return data
-
-
-def _status_findings(model, src) -> list[Finding]:
-    """Who may submit [S1, S2, S4]: the same findings as a written statement's."""
-    allowed = get_rules().written.statuses_allowed
-    out = []
-    if model.organisation.status not in allowed:
-        out.append(error(
-            "consultative-status",
-            f"organisation.status: only an NGO in ECOSOC consultative status can submit a written statement; "
-            f"'{model.organisation.name}' has none, so a partner with status must lead and "
-            f"'{model.organisation.name}' can join as a supporter",
-            src.locate(("organisation", "status"))))
-    for i, org in enumerate(model.co_sponsors):
-        if org.status not in allowed:
-            out.append(error(
-                "consultative-status",
-                f"co_sponsors.{i}: '{org.name}' has no ECOSOC consultative status and cannot co-sponsor; "
-                "move it to 'supporters'",
-                src.locate(("co_sponsors", i, "status"))))
-    return out
 
 
 def deadline_findings(model, src, today: dt.date, late: bool = False) -> list[Finding]:
@@ -103,7 +78,7 @@ def submission_findings(model, src, today: dt.date | None = None, late: bool = F
     from .written import applicable_limit, deadline_for
 
     today = today or dt.date.today()
-    findings = _status_findings(model, src) + deadline_findings(model, src, today, late)
+    findings = status_findings(model, src) + deadline_findings(model, src, today, late)
     if not model.segment:
         findings.append(warning("segment", "segment: not given; the secretariat's form asks for it "
                                            "(general-debate, interactive-dialogue or panel)", src.locate(())))

@@ -112,6 +112,27 @@ def statement_content(model) -> StatementContent:
     return StatementContent(title, paragraphs, body.issues)
 
 
+def status_findings(model, src) -> list[Finding]:
+    """Who may submit [S1, S2, S4]: a lead and co-sponsors in ECOSOC consultative status."""
+    allowed = get_rules().written.statuses_allowed
+    out = []
+    if model.organisation.status not in allowed:
+        out.append(error(
+            "consultative-status",
+            f"organisation.status: only an NGO in ECOSOC consultative status can submit a written statement; "
+            f"'{model.organisation.name}' has none, so a partner with status must lead and '{model.organisation.name}' "
+            "can join as a supporter",
+            src.locate(("organisation", "status"))))
+    for i, org in enumerate(model.co_sponsors):
+        if org.status not in allowed:
+            out.append(error(
+                "consultative-status",
+                f"co_sponsors.{i}: '{org.name}' has no ECOSOC consultative status and cannot co-sponsor; "
+                "move it to 'supporters' (it will be named in a footnote to the title)",
+                src.locate(("co_sponsors", i, "status"))))
+    return out
+
+
 def _fmt(n: int, language: str) -> str:
     return f"{n:,}" if language == "en" else f"{n:,}".replace(",", "\u202f")
 
@@ -126,22 +147,7 @@ def written_findings(model, src, today: dt.date | None = None,
     content = content or statement_content(model)
     findings: list[Finding] = []
 
-    # who may submit [S1, S2, S4]
-    if model.organisation.status not in rules.statuses_allowed:
-        findings.append(error(
-            "consultative-status",
-            f"organisation.status: only an NGO in ECOSOC consultative status can submit a written statement; "
-            f"'{model.organisation.name}' has none, so a partner with status must lead and '{model.organisation.name}' "
-            "can join as a supporter",
-            src.locate(("organisation", "status"))))
-    for i, org in enumerate(model.co_sponsors):
-        if org.status not in rules.statuses_allowed:
-            findings.append(error(
-                "consultative-status",
-                f"co_sponsors.{i}: '{org.name}' has no ECOSOC consultative status and cannot co-sponsor; "
-                "move it to 'supporters' (it will be named in a footnote to the title)",
-                src.locate(("co_sponsors", i, "status"))))
-
+    findings.extend(status_findings(model, src))
     for name in ("title", "body"):
         if not clean_text(getattr(model, name)).strip():
             findings.append(error("schema", f"{name}: has no visible text", src.locate((name,))))

@@ -40,15 +40,7 @@ def read_table(path: Path, encoding: str | None = None) -> Table:
     return _read_csv(path, encoding)
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the name and folder", code="io") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file", code="io") from None
-    except OSError as e:
-        raise InputError(f"{path}: cannot read the file ({e.strerror})", code="io") from None
+from ..fileio import read_bytes as _read_bytes
 
 
 def _read_csv(path: Path, encoding: str | None) -> Table:

@@ -9,8 +9,10 @@ from pydantic import Field, field_validator
 from .common import Contact, Document, Organisation
 
 
-class WrittenStatement(Document):
-    kind: Literal["written-statement"]
+class StatementForm(Document):
+    """The secretariat's submission form [S1, S2]: shared by a statement written here
+    (``written-statement``) and one drafted in Word (``submission``)."""
+
     language: Literal["en", "fr", "es"] = Field(description="The statement is issued unedited in this language [S1].")
     session: int = Field(ge=1, le=999, description="HRC session number, e.g. 61.")
     session_start: dt.date | None = Field(default=None, description="Opening day of the session.")
@@ -22,8 +24,6 @@ class WrittenStatement(Document):
     co_sponsors: list[Organisation] = Field(default_factory=list)
     supporters: list[str] = Field(default_factory=list, description="NGOs without ECOSOC status; named in a footnote to the title.")
     contact: Contact
-    body: str = Field(min_length=1, description="Markdown subset: paragraphs, # headings, lists, [^id] footnotes.")
-    footnotes: dict[str, str] = Field(default_factory=dict, description="Footnote texts by id, referenced as [^id] in the body.")
 
     @field_validator("supporters")
     @classmethod
@@ -32,6 +32,12 @@ class WrittenStatement(Document):
         if any(not s for s in v):
             raise ValueError("a supporter name is empty")
         return v
+
+
+class WrittenStatement(StatementForm):
+    kind: Literal["written-statement"]
+    body: str = Field(min_length=1, description="Markdown subset: paragraphs, # headings, lists, [^id] footnotes.")
+    footnotes: dict[str, str] = Field(default_factory=dict, description="Footnote texts by id, referenced as [^id] in the body.")
 
     @field_validator("footnotes", mode="before")
     @classmethod
