@@ -56,17 +56,14 @@ class WrittenRules(_Section):
         "en": {
             "one": "{names} also shares the views expressed in this statement.",
             "many": "{names} also share the views expressed in this statement.",
-            "and": "and",
         },
         "fr": {
             "one": "{names} partage également les opinions exprimées dans la présente déclaration.",
             "many": "{names} partagent également les opinions exprimées dans la présente déclaration.",
-            "and": "et",
         },
         "es": {
             "one": "{names} también comparte las opiniones expresadas en esta declaración.",
             "many": "{names} también comparten las opiniones expresadas en esta declaración.",
-            "and": "y",
         },
     }
     # [S1, S2] V: the NGO name is followed by its status in brackets, e.g. "(Special)".
