@@ -14,6 +14,7 @@ from pathlib import Path
 from uprdraft.docx_check import check_docx, fix_docx
 from uprdraft.docx_check.build import make_docx
 from uprdraft.findings import InputError
+from timing import median_ms  # noqa: E402  (benchmarks/timing.py)
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 WORDS = ("the State under review should adopt a national action plan on the rights of the child "
@@ -30,15 +31,6 @@ def statement(words: int = 2000, runs_per_para: int = 6, words_per_para: int = 1
                        for i in range(0, len(chunk), size))
         paras.append(f"<w:p>{runs}</w:p>")
     return make_docx("".join(paras))
-
-
-def median_ms(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
 
 
 def baseline(data: bytes) -> None:

@@ -13,24 +13,14 @@ import argparse
 import csv
 import io
 import os
-import statistics
 import sys
 import tempfile
-import time
 import tracemalloc
 from pathlib import Path
+from timing import median_seconds as median_time  # noqa: E402  (benchmarks/timing.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("UPRDRAFT_CORPUS", ROOT.parent / "shared" / "corpus")) / "upr-info-terman"
-
-
-def median_time(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main():

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import argparse
 import resource
-import statistics
 import sys
 import tempfile
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from uprdraft.docx_check import check_docx  # noqa: E402
 from uprdraft.midterm import check, group_by_theme, load_midterm, midterm_statistics, \
     render_midterm_report  # noqa: E402
 from uprdraft.render.midterm import render_report  # noqa: E402
+from timing import median_ms  # noqa: E402  (benchmarks/timing.py)
 
 EXAMPLE = ROOT / "examples" / "midterm-report.yaml"
 THEMES = ["Education", "Violence against children", "Juvenile justice", "Health", "Birth registration",
@@ -76,26 +75,16 @@ def big_csv_input(folder: Path, n: int) -> Path:
     return p
 
 
-def median_ms(fn, repeat: int) -> float:
-    fn()  # warm-up: imports, template cache
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000
-
-
 def stages(path: Path, out: Path, repeat: int) -> dict[str, float]:
     loaded = load_midterm(path)
     data = render_report(loaded)
     return {
-        "load + validate": median_ms(lambda: check(load_midterm(path)), repeat),
+        "load + validate": median_ms(lambda: check(load_midterm(path)), repeat, warmup=True),
         "statistics + grouping": median_ms(lambda: (midterm_statistics(loaded.recommendations),
                                                     group_by_theme(loaded.recommendations)), repeat),
-        "render .docx": median_ms(lambda: render_report(loaded), repeat),
-        "check_docx": median_ms(lambda: check_docx(data, profile="hrc-report"), repeat),
-        "whole call (writes file)": median_ms(lambda: render_midterm_report(path, output=out, force=True), repeat),
+        "render .docx": median_ms(lambda: render_report(loaded), repeat, warmup=True),
+        "check_docx": median_ms(lambda: check_docx(data, profile="hrc-report"), repeat, warmup=True),
+        "whole call (writes file)": median_ms(lambda: render_midterm_report(path, output=out, force=True), repeat, warmup=True),
     }
 
 

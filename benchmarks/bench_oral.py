@@ -16,20 +16,11 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
+from timing import timed  # noqa: E402  (benchmarks/timing.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_MS = 100
-
-
-def timed(fn, runs: int) -> list[float]:
-    out = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t)
-    return out
 
 
 def main(runs: int = 30) -> int:

@@ -14,17 +14,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-
-
-def timed(fn, runs: int) -> list[float]:
-    out = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t)
-    return out
+from timing import timed  # noqa: E402  (benchmarks/timing.py)
 
 
 def startup(runs: int = 15) -> None:

@@ -135,3 +135,12 @@ def repeat_header(row) -> None:
     trpr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
     trpr.append(el)
+
+
+def each(doc, items: str, body: str, var: str = "p", *, keep_with_next: bool = False):
+    """One paragraph ``body`` repeated for every ``var`` in ``items`` (docxtpl ``{%p for %}``,
+    which keeps the paragraph's style); returns the repeated paragraph."""
+    add(doc, f"{{%p for {var} in {items} %}}")
+    p = add(doc, body, keep_with_next=keep_with_next)
+    add(doc, "{%p endfor %}")
+    return p

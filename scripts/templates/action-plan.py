@@ -10,7 +10,7 @@ indicators, milestones, budget, status), ``calendar`` (rows: step, when).
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm
 
-from _common import add, new_document, repeat_header
+from _common import add, each, new_document, repeat_header
 
 # (context key, label key, width in cm); 25.7 cm in all: A4 landscape less two 2 cm margins
 MATRIX = [
@@ -46,9 +46,7 @@ def _table(doc, columns, header, loop, cell_tag):
 def build(lang: str):
     doc = new_document(lang, landscape=True)
     add(doc, "{{ title }}", keep_with_next=True)
-    add(doc, "{%p for line in facts %}")
-    add(doc, "{{ line }}")
-    add(doc, "{%p endfor %}")
+    each(doc, "facts", "{{ line }}", "line")
     _table(doc, MATRIX, lambda label: f"{{{{ L.{label} }}}}", "items", lambda key: f"{{{{r row.{key} }}}}")
     add(doc, "")
     add(doc, "{{ L.calendar }}", keep_with_next=True)

@@ -5,7 +5,7 @@ spacing; the document says whether it is a summary or a literal version and for 
 band [S46] right under the title. Context: ``title``, ``about``, ``version_note``,
 ``paragraphs`` (see ``uprdraft.render.midterm.child_friendly_context``).
 """
-from _common import add, new_document
+from _common import add, each, new_document
 
 from uprdraft.rules import get_rules
 
@@ -15,9 +15,7 @@ def build(lang: str):
     doc.add_paragraph("{{ title }}", style="Heading 1").paragraph_format.keep_with_next = True
     doc.add_paragraph("{{ about }}", style="Heading 2").paragraph_format.keep_with_next = True
     add(doc, "{{ version_note }}")
-    add(doc, "{%p for p in paragraphs %}")
-    add(doc, "{{ p }}")
-    add(doc, "{%p endfor %}")
+    each(doc, "paragraphs", "{{ p }}")
     return doc
 
 

@@ -11,7 +11,7 @@ Context: see ``uprdraft.render.midterm.report_context``.
 """
 from docx.shared import Cm
 
-from _common import add, new_document, repeat_header
+from _common import add, each, new_document, repeat_header
 
 STATS_WIDTHS = (6.4, 3.2, 3.2, 3.2)  # cm, 16 cm of A4 text width
 REC_WIDTHS = (1.6, 4.4, 2.2, 1.9, 2.3, 3.6)
@@ -24,9 +24,7 @@ def heading(doc, text, level=1):
 
 
 def prose(doc, name):
-    add(doc, f"{{%p for p in {name} %}}")
-    add(doc, "{{ p }}")
-    add(doc, "{%p endfor %}")
+    each(doc, name, "{{ p }}")
 
 
 def table(doc, header, loop, cells, widths):

@@ -6,7 +6,7 @@ minimum (14 pt); the spoken paragraphs in the ``Spoken`` style at
 right to left. Context (all plain strings, escaped by the renderer): ``title``,
 ``header`` (lines), ``notes`` (lines), ``paragraphs`` (spoken text ending with [m:ss]).
 """
-from _common import add, new_document
+from _common import add, each, new_document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -49,16 +49,9 @@ def build(lang: str):
     spoken.element.rPr.append(size_cs)
 
     add(doc, "{{ title }}", keep_with_next=True).paragraph_format.space_after = Pt(10)
-    add(doc, "{%p for line in header %}")
-    add(doc, "{{ line }}", keep_with_next=True)
-    add(doc, "{%p endfor %}")
-    add(doc, "{%p for note in notes %}")
-    add(doc, "{{ note }}", keep_with_next=True).paragraph_format.space_before = Pt(8)
-    add(doc, "{%p endfor %}")
-    add(doc, "{%p for p in paragraphs %}")
-    first = add(doc, "{{ p }}")
-    first.style = spoken
-    add(doc, "{%p endfor %}")
+    each(doc, "header", "{{ line }}", "line", keep_with_next=True)
+    each(doc, "notes", "{{ note }}", "note", keep_with_next=True).paragraph_format.space_before = Pt(8)
+    each(doc, "paragraphs", "{{ p }}").style = spoken
     return doc
 
 

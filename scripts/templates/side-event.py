@@ -11,7 +11,7 @@ Context (built by ``uprdraft.render.side_event.concept_note_context``): ``L`` (l
 """
 from docx.shared import Cm, Pt
 
-from _common import add, new_document, repeat_header
+from _common import add, each, new_document, repeat_header
 
 WIDTHS = (Cm(2.8), Cm(9.2), Cm(4.0))  # time, item, speaker: 16 cm of text width
 
@@ -47,9 +47,7 @@ def build(lang: str):
     _block(doc, "objectives", "{%p for o in objectives %}", "– {{ o }}", "{%p endfor %}",
            heading="{{ L.objectives }}")
     _heading(doc, "{{ L.description }}")
-    add(doc, "{%p for para in description %}")
-    add(doc, "{{ para }}")
-    add(doc, "{%p endfor %}")
+    each(doc, "description", "{{ para }}", "para")
     _block(doc, "speakers", "{%p for s in speakers %}", "{{ s }}", "{%p endfor %}", heading="{{ L.speakers }}")
 
     add(doc, "{%p if agenda %}")

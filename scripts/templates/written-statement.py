@@ -5,15 +5,13 @@ No header, no footer, no UN logo (domain-rules.md section 1, [S1, S2]); Times Ne
 renderer. Context: ``title`` (Runs, may carry the supporters footnote), ``paragraphs``
 (list of Runs).
 """
-from _common import add, new_document
+from _common import add, each, new_document
 
 
 def build(lang: str):
     doc = new_document(lang)
     add(doc, "{{r title }}", keep_with_next=True)
-    add(doc, "{%p for p in paragraphs %}")
-    add(doc, "{{r p }}")
-    add(doc, "{%p endfor %}")
+    each(doc, "paragraphs", "{{r p }}")
     return doc
 
 

@@ -16,24 +16,27 @@ import json
 from pathlib import Path
 
 from .fileio import check_writable, default_output, write_atomic
-from .findings import Finding, InputError, Report, error, has_errors
+from .findings import ContentError, Finding, InputError, Report, error, has_errors
 
 # --------------------------------------------------------------------------- self-check
 def verify_docx(data: bytes, name: str, profile: str, words: dict | None = None, limit: int | None = None) -> Report:
     """Re-read a .docx we wrote with our own checker before reporting success.
 
-    A formatting error or a word count that differs from the one we computed is a bug in
-    uprdraft, never the user's fault: it is raised as an internal error, nothing is written.
+    A formatting error, or a word count that differs from the one we computed, is a bug in
+    uprdraft, never the user's fault: it is raised as a ContentError that says so, and
+    nothing is written.
     """
     from .docx_check import check_docx
 
     report = check_docx(data, profile=profile, limit=limit, name=name)
-    problems = [f for f in report.findings if f.severity == "error" and f.code != "word-limit"]
-    if problems:
-        raise RuntimeError(f"uprdraft wrote a non-compliant file ({problems[0]}); nothing was written")
+    bug = "(a bug in uprdraft; please report it)"
+    problems = [error(f.code, f"{name} as generated fails the '{profile}' check: {f.message} {bug}", f.location)
+                for f in report.findings if f.severity == "error" and f.code != "word-limit"]
     if words is not None and report.stats.get("words") != words:
-        raise RuntimeError(f"word counts differ between the renderer {words} and the checker "
-                           f"{report.stats.get('words')}; nothing was written")
+        problems.append(error("word-count", f"{name}: word counts differ between the renderer {words} and the "
+                                            f"checker {report.stats.get('words')} {bug}"))
+    if problems:
+        raise ContentError(problems)
     return report
 
 

@@ -167,9 +167,7 @@ def parse_body(text: str, footnotes: dict[str, str] | None = None) -> Body:
             if blk.segments:
                 blk.segments.append(" ")
             blk.segments.extend(segs)
-            if blk.kind == "item" and blk in blocks:
-                continue
-            if blk not in blocks:
+            if not blocks or blocks[-1] is not blk:  # a list item's paragraphs join one block
                 blocks.append(blk)
         elif t in ("heading_close", "list_item_close"):
             pending = None

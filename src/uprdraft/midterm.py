@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .findings import ContentError, Finding, InputError, Report, error, has_errors, warning
+from .findings import Finding, InputError, Report, error, has_errors, warning
 from .rules import get_rules
 
 NO_RESPONSE = "none"
@@ -255,10 +255,10 @@ def render_midterm_report(input_path, output=None, child_friendly=None, force: b
     if child_friendly:
         stats["child_friendly"]["output"] = str(child_friendly)
         files.append((Path(child_friendly), render_child_friendly(loaded), get_rules().midterm.child_friendly_profile))
+    from .api import verify_docx
+
     for path, data, profile in files:
-        problems = _self_check(data, profile, path)
-        if problems:
-            raise ContentError(problems)
+        verify_docx(data, path.name, profile)
     for path, data, _ in files:
         fileio.write_atomic(path, data, force)
     return Report(findings=findings, stats=stats, output=str(out))
@@ -276,14 +276,3 @@ def summary_lines(report: Report) -> list[str]:
                      f"{r.get('score')}, target {r.get('target_score')}; {r.get('words_per_sentence')} words "
                      f"per sentence, target {r.get('target_words_per_sentence')})")
     return lines
-
-
-def _self_check(data: bytes, profile: str, path: Path) -> list[Finding]:
-    """Errors the project's checker finds in a file we are about to write (a bug if any)."""
-    from .docx_check import check_docx
-
-    result = check_docx(data, profile=profile, name=path.name)
-    found = result.findings if hasattr(result, "findings") else list(result)
-    return [error(f.code, f"{path.name} as generated fails the '{profile}' check: {f.message} "
-                          "(a bug in uprdraft; please report it)", f.location)
-            for f in found if f.severity == "error"]

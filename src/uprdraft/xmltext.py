@@ -29,5 +29,5 @@ def clean_context(value):
     if isinstance(value, dict):
         return {k: clean_context(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return type(value)(clean_context(v) for v in value) if isinstance(value, list) else tuple(clean_context(v) for v in value)
+        return type(value)(clean_context(v) for v in value)
     return value

@@ -257,28 +257,25 @@ def _table_props(tbl):
     return style, look
 
 
-def _rows(tbl) -> list:
-    rows = []
-    for child in tbl:
-        if child.tag == _TR:
-            rows.append(child)
+def _children(parent, tag) -> list:
+    """Children with ``tag``, also those wrapped in a content control or custom XML."""
+    out = []
+    for child in parent:
+        if child.tag == tag:
+            out.append(child)
         elif child.tag in (_SDT, w("customXml")):
             content = child.find(_SDTCONTENT) if child.tag == _SDT else child
             if content is not None:
-                rows.extend(r for r in content if r.tag == _TR)
-    return rows
+                out.extend(c for c in content if c.tag == tag)
+    return out
+
+
+def _rows(tbl) -> list:
+    return _children(tbl, _TR)
 
 
 def _cells(row) -> list:
-    cells = []
-    for child in row:
-        if child.tag == _TC:
-            cells.append(child)
-        elif child.tag in (_SDT, w("customXml")):
-            content = child.find(_SDTCONTENT) if child.tag == _SDT else child
-            if content is not None:
-                cells.extend(c for c in content if c.tag == _TC)
-    return cells
+    return _children(row, _TC)
 
 
 def _span(tc) -> int:

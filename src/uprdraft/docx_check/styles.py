@@ -163,18 +163,23 @@ class Formatter:
         self._base: dict = {}
 
     # ------------------------------------------------------------------ style chains
-    def chain(self, style_id: str | None) -> dict:
-        """A style's rPr with its basedOn ancestors (the nearer style wins)."""
-        if not style_id or style_id not in self.styles:
-            return {}
-        if style_id in self._chains:
-            return self._chains[style_id]
+    def _ancestry(self, style_id: str) -> list:
+        """The style and its basedOn ancestors, nearest first (cycles and runaway depth cut)."""
         seen, order = set(), []
         sid = style_id
         while sid and sid in self.styles and sid not in seen and len(order) < self.MAX_CHAIN:
             seen.add(sid)
             order.append(self.styles[sid])
             sid = self.styles[sid].based_on
+        return order
+
+    def chain(self, style_id: str | None) -> dict:
+        """A style's rPr with its basedOn ancestors (the nearer style wins)."""
+        if not style_id or style_id not in self.styles:
+            return {}
+        if style_id in self._chains:
+            return self._chains[style_id]
+        order = self._ancestry(style_id)
         merged: dict = {}
         for st in reversed(order):
             merged.update(st.rpr)
@@ -187,12 +192,7 @@ class Formatter:
             return {}
         if style_id in self._conds:
             return self._conds[style_id]
-        seen, order = set(), []
-        sid = style_id
-        while sid and sid in self.styles and sid not in seen and len(order) < self.MAX_CHAIN:
-            seen.add(sid)
-            order.append(self.styles[sid])
-            sid = self.styles[sid].based_on
+        order = self._ancestry(style_id)
         conds: dict[str, dict] = {}
         for st in reversed(order):
             conds.setdefault("wholeTable", {}).update(st.rpr)
