@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from uprdraft.docx_check import check_docx  # noqa: E402
-from uprdraft.midterm import check, group_by_theme, load_midterm, midterm_statistics, \
+from uprdraft.kinds.midterm import check, group_by_theme, load_midterm, midterm_statistics, \
     render_midterm_report  # noqa: E402
 from uprdraft.render.midterm import render_report  # noqa: E402
 from timing import median_ms  # noqa: E402  (benchmarks/timing.py)
@@ -58,7 +58,7 @@ def big_csv_input(folder: Path, n: int) -> Path:
     """The same report with its recommendations in a CSV (the uprdraft template columns)."""
     import csv
 
-    from uprdraft.midterm import load_midterm as _load
+    from uprdraft.kinds.midterm import load_midterm as _load
 
     recs = _load(big_input(folder, n)).recommendations
     csv_path = folder / f"recs-{n}.csv"

@@ -42,7 +42,7 @@ def test_libreoffice_shows_every_paragraph_and_footnote(tmp_path, lang):
     pdf = tmp_path / "s.pdf"
     text = " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
-    from uprdraft.written import supporters_note
+    from uprdraft.kinds.written import supporters_note
     from uprdraft.load import load
 
     model, _ = load(src)

@@ -52,14 +52,14 @@ def write(tmp_path, recs=None, lang="en", symbol="A/HRC/56/12", extra="", name="
 
 
 def loaded(path):
-    from uprdraft.midterm import load_midterm
+    from uprdraft.kinds.midterm import load_midterm
 
     return load_midterm(path)
 
 
 def findings(path):
     from uprdraft.load import load
-    from uprdraft.midterm import midterm_findings
+    from uprdraft.kinds.midterm import midterm_findings
 
     fs, stats = midterm_findings(*load(path, "midterm-report"))
     return fs
@@ -155,7 +155,7 @@ def test_missing_response_is_a_warning(tmp_path):
 
 # --------------------------------------------------------------------------- statistics
 def test_statistics_of_the_example():
-    from uprdraft.midterm import midterm_statistics
+    from uprdraft.kinds.midterm import midterm_statistics
 
     s = midterm_statistics(loaded(EXAMPLE).recommendations)
     assert s["total"] == 10
@@ -181,7 +181,7 @@ def _recs(spec):
 @given(RECS)
 @settings(max_examples=60, deadline=None)
 def test_statistics_add_up(spec):
-    from uprdraft.midterm import midterm_statistics
+    from uprdraft.kinds.midterm import midterm_statistics
 
     recs = _recs(spec)
     s = midterm_statistics(recs)
@@ -197,7 +197,7 @@ def test_statistics_add_up(spec):
 @given(RECS)
 @settings(max_examples=60, deadline=None)
 def test_grouping_lists_every_recommendation(spec):
-    from uprdraft.midterm import group_by_theme
+    from uprdraft.kinds.midterm import group_by_theme
 
     recs = _recs(spec)
     each = group_by_theme(recs, "each")
@@ -212,7 +212,7 @@ def test_grouping_lists_every_recommendation(spec):
 
 
 def test_grouping_order_and_cross_references():
-    from uprdraft.midterm import group_by_theme
+    from uprdraft.kinds.midterm import group_by_theme
 
     recs = _recs([("supported", "no-data", ["Health"]), ("noted", "no-data", ["Education", "Health"]),
                   ("noted", "no-data", [])] + [("supported", "no-data", ["Education"])] * 8)
@@ -396,7 +396,7 @@ def test_cli_bad_yaml_is_exit_2_without_traceback(tmp_path, cli):
 
 
 def test_output_may_not_replace_input(tmp_path):
-    from uprdraft.midterm import render_midterm_report
+    from uprdraft.kinds.midterm import render_midterm_report
 
     p = write(tmp_path)
     with pytest.raises(InputError):
@@ -419,7 +419,7 @@ CSV = ("id,text,recommending_states,response,themes,status,assessment,sources\r\
 
 
 def test_recommendations_file_relative_to_the_report(tmp_path):
-    from uprdraft.midterm import midterm_statistics
+    from uprdraft.kinds.midterm import midterm_statistics
 
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "recs.csv").write_text(CSV, encoding="utf-8")
@@ -446,7 +446,7 @@ def test_missing_recommendations_file_is_exit_2(tmp_path, cli):
 @needs_checker
 def test_self_check_stops_a_non_compliant_file(tmp_path, monkeypatch):
     """The report is re-read by check_docx: a 12 pt file is refused and nothing is written."""
-    from uprdraft import midterm
+    from uprdraft.kinds import midterm
     from uprdraft.render import midterm as render_mod
 
     p = write(tmp_path, extra=CF.format(version="summary", band="10-13", text="    We like school."))
@@ -464,7 +464,7 @@ def test_self_check_stops_a_non_compliant_file(tmp_path, monkeypatch):
 @settings(max_examples=25, deadline=None)
 def test_any_text_renders_as_text(text, assessment, lang):
     """Whatever the user typed (markup, control characters, any script) ends up as plain text."""
-    from uprdraft.midterm import LoadedReport
+    from uprdraft.kinds.midterm import LoadedReport
     from uprdraft.models.midterm import MidtermReport
     from uprdraft.render.midterm import render_report
     from uprdraft.xmltext import clean_text

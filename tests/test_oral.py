@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from uprdraft.load import load
-from uprdraft.oral import clock, oral_findings, oral_timing
+from uprdraft.kinds.oral import clock, oral_findings, oral_timing
 from uprdraft.rules import DEFAULT, Rules, get_rules, use_rules
 from uprdraft.wordcount import count_words
 

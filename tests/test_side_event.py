@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from uprdraft.load import load
-from uprdraft.side_event import calendar_bytes, side_event_findings
+from uprdraft.kinds.side_event import calendar_bytes, side_event_findings
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "side-event.yaml"

@@ -81,7 +81,7 @@ def test_cosponsor_without_status_is_an_error(tmp_path):
 
 def test_cosponsor_order_general_special_roster():
     from uprdraft.load import load
-    from uprdraft.written import ordered_cosponsors
+    from uprdraft.kinds.written import ordered_cosponsors
 
     cos = [{"name": n, "status": s} for n, s in
            [("R1", "roster"), ("S1", "special"), ("G1", "general"), ("S2", "special"), ("G2", "general"), ("R2", "roster")]]

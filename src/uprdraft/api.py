@@ -45,7 +45,7 @@ def render_written_statement(input_path, output=None, force: bool = False, today
     """Check a written statement and write its .docx (beside the input by default)."""
     from .load import load
     from .render.written import render_written_docx
-    from .written import statement_content, written_findings
+    from .kinds.written import statement_content, written_findings
 
     model, src = load(input_path, "written-statement")
     out = Path(output) if output else default_output(input_path, ".docx")
@@ -65,23 +65,23 @@ def _findings_for(model, src, today):
     """Rule findings per kind; each kind's module exposes ``<kind>_findings(model, src, ...)``."""
     kind = model.kind
     if kind == "written-statement":
-        from .written import written_findings
+        from .kinds.written import written_findings
 
         return written_findings(model, src, today)
     if kind == "oral-statement":
-        from .oral import oral_findings
+        from .kinds.oral import oral_findings
 
         return oral_findings(model, src)
     if kind == "side-event":
-        from .side_event import side_event_findings
+        from .kinds.side_event import side_event_findings
 
         return side_event_findings(model, src)
     if kind == "action-plan":
-        from .plan import plan_findings
+        from .kinds.plan import plan_findings
 
         return plan_findings(model, src)
     if kind == "midterm-report":
-        from .midterm import midterm_findings
+        from .kinds.midterm import midterm_findings
 
         return midterm_findings(model, src)
     if kind == "submission":

@@ -150,7 +150,7 @@ def statement_written(input_path, output, force, today, as_json):
 @json_option
 def statement_oral(input_path, output, text_output, force, as_json):
     """Write the speaker's script (.docx) of an oral statement, timed against the limit."""
-    from .oral import render_oral_statement
+    from .kinds.oral import render_oral_statement
 
     report = run(lambda: render_oral_statement(input_path, output=output, text_output=text_output, force=force),
                  as_json)
@@ -176,7 +176,7 @@ def report():
 @json_option
 def report_midterm(input_path, output, child_friendly, force, as_json):
     """Write a UPR mid-term report (.docx) from INPUT, and with --child-friendly its child-friendly version."""
-    from .midterm import render_midterm_report, summary_lines
+    from .kinds.midterm import render_midterm_report, summary_lines
 
     result = run(lambda: render_midterm_report(input_path, output=output, child_friendly=child_friendly,
                                                force=force), as_json)
@@ -192,7 +192,7 @@ def report_midterm(input_path, output, child_friendly, force, as_json):
 @json_option
 def side_event(input_path, output, ics, force, as_json):
     """Write a side-event concept note (.docx) from INPUT, and with --ics a calendar file."""
-    from .side_event import render_side_event, summary_lines
+    from .kinds.side_event import render_side_event, summary_lines
 
     report = run(lambda: render_side_event(input_path, output=output, ics=ics, force=force), as_json)
     emit(report, as_json, success="\n".join(summary_lines(report)))
@@ -207,7 +207,7 @@ def side_event(input_path, output, ics, force, as_json):
 @json_option
 def plan(input_path, output, ics, force, as_json):
     """Write an action-plan matrix (.docx) from INPUT, and with --ics a follow-up calendar."""
-    from .plan import render_plan, summary_lines
+    from .kinds.plan import render_plan, summary_lines
 
     report = run(lambda: render_plan(input_path, output=output, ics=ics, force=force), as_json)
     emit(report, as_json, success="\n".join(summary_lines(report)))

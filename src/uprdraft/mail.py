@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .findings import ContentError, Finding, InputError, Report, error, has_errors, warning
 from .rules import get_rules
-from .written import status_findings
+from .kinds.written import status_findings
 
 TLS_MODES = ("starttls", "ssl", "none")
 KINDS = ("written-statement", "submission")
@@ -45,7 +45,7 @@ def deadline_findings(model, src, today: dt.date, late: bool = False) -> list[Fi
     published deadline, fewer than ``hard_min_days`` before the session opens breaks the
     secretariat's own "two weeks" rule: an error that ``late`` does not lift.
     """
-    from .written import deadline_for
+    from .kinds.written import deadline_for
 
     rules = get_rules().written
     deadline, basis = deadline_for(model)
@@ -75,7 +75,7 @@ def deadline_findings(model, src, today: dt.date, late: bool = False) -> list[Fi
 def submission_findings(model, src, today: dt.date | None = None, late: bool = False) -> tuple[list[Finding], dict]:
     """Rule findings of the form alone (``uprdraft validate`` on a ``submission``); the
     word count needs the .docx and is checked by :func:`check_submission`."""
-    from .written import applicable_limit, deadline_for
+    from .kinds.written import applicable_limit, deadline_for
 
     today = today or dt.date.today()
     findings = status_findings(model, src) + deadline_findings(model, src, today, late)
@@ -117,7 +117,7 @@ def check_submission(model, src, docx_path, docx_bytes: bytes, today: dt.date | 
     from :func:`submission_findings` for a submission form.
     """
     from .docx_check import check_docx
-    from .written import applicable_limit, deadline_for, written_findings
+    from .kinds.written import applicable_limit, deadline_for, written_findings
 
     today = today or dt.date.today()
     limit = applicable_limit(model)
@@ -174,7 +174,7 @@ def _number(n: int, lang: str) -> str:
 
 def form_text(model, words: dict, attachment_name: str) -> str:
     """The secretariat's submission form as the plain-text body, in the statement's language."""
-    from . import written
+    from .kinds import written
     from .i18n import format_date
     from .rules import get_rules
 

@@ -53,7 +53,7 @@ def submitted_by(model) -> str:
 
 
 def report_context(loaded) -> dict:
-    from ..midterm import group_by_theme, midterm_statistics
+    from ..kinds.midterm import group_by_theme, midterm_statistics
 
     m = loaded.model
     lang = m.language

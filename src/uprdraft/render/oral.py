@@ -7,7 +7,7 @@ Labels come from ``rules.oral.labels`` (English when the language has none).
 """
 from __future__ import annotations
 
-from ..oral import _labels, clock
+from ..kinds.oral import _labels, clock
 from ..rules import get_rules
 
 TEMPLATE = "oral-statement"

@@ -6,7 +6,7 @@ in Geneva time ("13:00–14:30"), lists joined per language ("A, B and C" / "A, 
 from __future__ import annotations
 
 from ..i18n import format_date, format_list, format_time, locale_for
-from ..side_event import agenda_schedule, event_times, paragraphs, speaker_lines
+from ..kinds.side_event import agenda_schedule, event_times, paragraphs, speaker_lines
 
 TEMPLATE = "side-event"
 DASH = "\u2013"

@@ -26,8 +26,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .findings import Finding, InputError, Report, error, has_errors, warning
-from .rules import get_rules
+from ..findings import Finding, InputError, Report, error, has_errors, warning
+from ..rules import get_rules
 
 NO_RESPONSE = "none"
 
@@ -45,7 +45,7 @@ class LoadedReport:
 # --------------------------------------------------------------------------- loading
 def load_midterm(input_path) -> LoadedReport:
     """Read and validate the input; resolve ``recommendations_file`` relative to it."""
-    from .load import load
+    from ..load import load
 
     model, src = load(input_path, "midterm-report")
     return resolve(model, src)
@@ -68,7 +68,7 @@ def _read_file(name: str, src) -> tuple[list, list[str]]:
     if not path.is_file():
         raise InputError(f"{src.locate(('recommendations_file',))}: {path}: no such file; the path is relative "
                          "to the report's folder", code="io")
-    from .importers import read_recommendations
+    from ..importers import read_recommendations
 
     recs = read_recommendations(path)
     return list(recs), [f"{path}: recommendation {r.id}" for r in recs]
@@ -151,7 +151,7 @@ def child_friendly_findings(loaded: LoadedReport) -> tuple[dict, list[Finding]]:
         return {}, [error("age-band", f"child_friendly.age_band '{cf.age_band}' is not a band with readability "
                                       f"targets; use one of {bands}",
                           src.locate(("child_friendly", "age_band")))]
-    from .readability import check_readability
+    from ..readability import check_readability
 
     return check_readability(cf.text, m.language, cf.age_band, src.locate(("child_friendly", "text")))
 
@@ -226,7 +226,7 @@ def render_midterm_report(input_path, output=None, child_friendly=None, force: b
     when the content breaks a rule (the Report has errors, ``output`` is None), the input
     cannot be read or an output exists without ``force`` (InputError). Both files are re-read by ``check_docx`` before anything is written.
     """
-    from . import fileio
+    from .. import fileio
 
     out = Path(output) if output else fileio.default_output(input_path, ".docx")
     targets = [out] + ([Path(child_friendly)] if child_friendly else [])
@@ -237,7 +237,7 @@ def render_midterm_report(input_path, output=None, child_friendly=None, force: b
     for t in targets:
         fileio.check_writable(t, force)
 
-    from .load import load
+    from ..load import load
 
     model, src = load(input_path, "midterm-report")
     loaded = resolve(model, src)
@@ -249,13 +249,13 @@ def render_midterm_report(input_path, output=None, child_friendly=None, force: b
     if has_errors(findings):
         return Report(findings=findings, stats=stats, output=None)  # nothing written: exit 1
 
-    from .render.midterm import render_child_friendly, render_report
+    from ..render.midterm import render_child_friendly, render_report
 
     files = [(out, render_report(loaded), get_rules().midterm.font_profile)]
     if child_friendly:
         stats["child_friendly"]["output"] = str(child_friendly)
         files.append((Path(child_friendly), render_child_friendly(loaded), get_rules().midterm.child_friendly_profile))
-    from .api import verify_docx
+    from ..api import verify_docx
 
     for path, data, profile in files:
         verify_docx(data, path.name, profile)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .findings import Finding, error, warning
-from .rules import get_rules
-from .wordcount import count_words
-from .xmltext import clean_text, has_illegal
+from ..findings import Finding, error, warning
+from ..rules import get_rules
+from ..wordcount import count_words
+from ..xmltext import clean_text, has_illegal
 
 
 @dataclass
@@ -30,7 +30,7 @@ class StatementContent:
     issues: list = field(default_factory=list)  # markdown.Issue
 
     def words(self) -> dict:
-        from .render.docx_render import Footnote
+        from ..render.docx_render import Footnote
 
         body = notes = 0
         for segs in [self.title] + [p.segments for p in self.paragraphs]:
@@ -82,7 +82,7 @@ def supporters_note(model) -> str | None:
     """The footnote to the title naming NGOs without consultative status [S1, S2]."""
     if not model.supporters:
         return None
-    from .i18n import format_list
+    from ..i18n import format_list
 
     wording = get_rules().written.supporter_footnote
     w = wording.get(model.language, wording["en"])
@@ -92,8 +92,8 @@ def supporters_note(model) -> str | None:
 
 # --------------------------------------------------------------------------- content
 def statement_content(model) -> StatementContent:
-    from .markdown import parse_body
-    from .render.docx_render import Footnote
+    from ..markdown import parse_body
+    from ..render.docx_render import Footnote
 
     body = parse_body(model.body, model.footnotes)
     title: list = [clean_text(model.title)]
@@ -140,7 +140,7 @@ def _fmt(n: int, language: str) -> str:
 def written_findings(model, src, today: dt.date | None = None,
                      content: StatementContent | None = None) -> tuple[list[Finding], dict]:
     """All rule findings for a written statement, and its statistics."""
-    from .load import body_location
+    from ..load import body_location
 
     rules = get_rules().written
     today = today or dt.date.today()

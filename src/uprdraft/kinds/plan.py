@@ -24,7 +24,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .findings import ContentError, Finding, InputError, Report, error, has_errors, warning
+from ..findings import ContentError, Finding, InputError, Report, error, has_errors, warning
 
 KIND = "action-plan"
 
@@ -55,7 +55,7 @@ def load_recommendations(model, src) -> dict | None:
         raise InputError(Finding("io", "error", f"recommendations_file: no such file {path}; the path is "
                                  "relative to the plan's folder", where))
     try:
-        from .importers import read_recommendations
+        from ..importers import read_recommendations
     except ImportError:  # the importer is optional here: our own YAML format is read directly
         read_recommendations = _read_yaml_recommendations
     try:
@@ -69,8 +69,8 @@ def _read_yaml_recommendations(path: Path) -> list:
     """Fallback reader for the importer's YAML format: ``recommendations: [{id, text, ...}]``."""
     from pydantic import BaseModel, ValidationError
 
-    from .load import read_source, validation_findings
-    from .models.recommendation import Recommendation
+    from ..load import read_source, validation_findings
+    from ..models.recommendation import Recommendation
 
     class RecommendationsFile(BaseModel):  # other top-level fields (source, date) are ignored
         recommendations: list[Recommendation]
@@ -86,7 +86,7 @@ def _read_yaml_recommendations(path: Path) -> list:
 
 def resolve_items(model, src, recommendations: dict | None = None) -> tuple[list[ResolvedItem], list[Finding]]:
     """Each item with its recommendation; ``unknown-recommendation`` errors for missing ids."""
-    from .models.recommendation import Recommendation
+    from ..models.recommendation import Recommendation
 
     findings, out = [], []
     for i, item in enumerate(model.items):
@@ -123,10 +123,10 @@ def plan_findings(model, src, rules=None, recommendations: dict | None = None,
     """
     import re
 
-    from .timeline import followup_calendar, next_review
+    from ..timeline import followup_calendar, next_review
 
     if rules is None:
-        from .rules import get_rules
+        from ..rules import get_rules
 
         rules = get_rules()
     upr = rules.upr
@@ -203,7 +203,7 @@ def plan_findings(model, src, rules=None, recommendations: dict | None = None,
 
 def validate_plan(input_path, rules=None) -> Report:
     """Schema and rules only; writes nothing (what ``uprdraft validate`` runs for a plan)."""
-    from .load import load
+    from ..load import load
 
     model, src = load(input_path, KIND)
     findings, stats = plan_findings(model, src, rules)
@@ -219,13 +219,13 @@ def render_plan(input_path, output=None, ics=None, force: bool = False, rules=No
     nothing written; warnings come back in the Report too. The .docx is re-read by our own
     checker (profile ``hrc-report``) before anything is written.
     """
-    from . import fileio
-    from .api import verify_docx
-    from .load import load
-    from .render.plan import plan_docx, plan_ics
+    from .. import fileio
+    from ..api import verify_docx
+    from ..load import load
+    from ..render.plan import plan_docx, plan_ics
 
     if rules is None:
-        from .rules import get_rules
+        from ..rules import get_rules
 
         rules = get_rules()
     model, src = load(input_path, KIND)

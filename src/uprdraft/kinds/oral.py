@@ -24,9 +24,9 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from .findings import Finding, InputError, Report, error, has_errors, warning
-from .rules import get_rules
-from .wordcount import count_words
+from ..findings import Finding, InputError, Report, error, has_errors, warning
+from ..rules import get_rules
+from ..wordcount import count_words
 
 KIND = "oral-statement"
 BULLET = "\u2022 "
@@ -73,7 +73,7 @@ def _labels(lang: str, rules) -> tuple[dict, list[tuple[str, str]]]:
 
 
 def _organisations(model) -> str:
-    from .i18n import format_list
+    from ..i18n import format_list
 
     return format_list([model.organisation.name, *model.partner_names], model.language)
 
@@ -92,8 +92,8 @@ def opening_text(model, wording: dict) -> str:
 
 def _body_paragraphs(body: str) -> tuple[list[Paragraph], list[tuple[str, str, str, int]]]:
     """Body Markdown -> spoken paragraphs, and (code, severity, message, line) issues."""
-    from .markdown import NoteRef, parse_body
-    from .xmltext import clean_text
+    from ..markdown import NoteRef, parse_body
+    from ..xmltext import clean_text
 
     parsed = parse_body(body)
     issues = [(i.code, i.severity, i.message, i.line) for i in parsed.issues]
@@ -117,7 +117,7 @@ def _body_paragraphs(body: str) -> tuple[list[Paragraph], list[tuple[str, str, s
 
 def spoken_paragraphs(model, rules=None) -> tuple[list[Paragraph], list[tuple[str, str, str, int | None]]]:
     """Opening, body paragraphs and closing, with word counts; plus reading issues."""
-    from .xmltext import clean_text
+    from ..xmltext import clean_text
 
     rules = rules or get_rules().oral
     wording, notes = _wording(model.language, rules)
@@ -177,7 +177,7 @@ def _stats(timing: dict) -> dict:
 
 # --------------------------------------------------------------------------- rules
 def _analyse(model, src) -> tuple[list[Finding], dict]:
-    from .load import body_location
+    from ..load import body_location
 
     rules = get_rules().oral
     findings: list[Finding] = []
@@ -280,8 +280,8 @@ def render_oral_statement(input_path, output=None, text_output=None, force: bool
     and nothing is written. Raises InputError (unreadable input, refusing to overwrite)
     and ContentError (schema errors).
     """
-    from . import fileio
-    from .load import load
+    from .. import fileio
+    from ..load import load
 
     input_path = Path(input_path)
     out = Path(output) if output else fileio.default_output(input_path, ".docx")
@@ -302,11 +302,11 @@ def render_oral_statement(input_path, output=None, text_output=None, force: bool
     if has_errors(findings):
         return Report(findings, stats, None)
 
-    from .render.oral import render_script
+    from ..render.oral import render_script
 
     data = render_script(model, timing)
     # our own output must pass our own checker (a failure is a bug: nothing is written)
-    from .api import verify_docx
+    from ..api import verify_docx
 
     verify_docx(data, out.name, "speaker-script")
     fileio.write_atomic(out, data, force)

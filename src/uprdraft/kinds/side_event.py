@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from .findings import Finding, InputError, Report, error, has_errors, warning
+from ..findings import Finding, InputError, Report, error, has_errors, warning
 
 KIND = "side-event"
 
@@ -42,7 +42,7 @@ def _names(items) -> list[str]:
 def geneva(rules=None):
     from zoneinfo import ZoneInfo
 
-    from .rules import get_rules
+    from ..rules import get_rules
 
     return ZoneInfo((rules or get_rules()).side_event.timezone)
 
@@ -52,7 +52,7 @@ def event_times(model, rules=None) -> tuple[dt.datetime, dt.datetime, dt.datetim
 
     The deadline is counted in real hours, so it stays right across a change of clocks.
     """
-    from .rules import get_rules
+    from ..rules import get_rules
 
     r = (rules or get_rules()).side_event
     tz = geneva(rules)
@@ -80,7 +80,7 @@ def agenda_schedule(model) -> list[dict]:
 def side_event_findings(model, src=None) -> tuple[list[Finding], dict]:
     """Apply the side-event rules to a model (``src`` from :func:`uprdraft.load.load` gives
     file:line:col locations). Returns (findings, stats)."""
-    from .rules import get_rules
+    from ..rules import get_rules
 
     rules = get_rules()
     r = rules.side_event
@@ -183,8 +183,8 @@ def calendar_bytes(model, rules=None) -> bytes:
     """The .ics: the event in Geneva time, and the guest-list deadline as a second entry
     with a reminder alarm. Deterministic: UIDs come from the session, title and lead
     organiser; DTSTAMP is the guest-list deadline (both derived from the content)."""
-    from .ics import Entry, build_calendar, stable_uid
-    from .rules import get_rules
+    from ..ics import Entry, build_calendar, stable_uid
+    from ..rules import get_rules
 
     rules = rules or get_rules()
     r = rules.side_event
@@ -230,8 +230,8 @@ def paragraphs(text: str) -> list[str]:
 def render_side_event(input_path, output=None, ics=None, force: bool = False) -> Report:
     """Write the concept note (.docx, default beside the input) and, with ``ics``, the
     calendar file. Returns a Report; with rule errors nothing is written (report.ok False)."""
-    from . import fileio
-    from .load import load
+    from .. import fileio
+    from ..load import load
 
     out = Path(output) if output else fileio.default_output(input_path, ".docx")
     ics_path = Path(ics) if ics else None
@@ -249,9 +249,9 @@ def render_side_event(input_path, output=None, ics=None, force: bool = False) ->
     if has_errors(findings):
         return Report(findings=findings, stats=stats, output=None)
 
-    from .render.side_event import render_concept_note
+    from ..render.side_event import render_concept_note
 
-    from .api import verify_docx
+    from ..api import verify_docx
 
     data = render_concept_note(model, stats)
     verify_docx(data, out.name, "hrc-report")  # our own checker re-reads what we wrote
