@@ -25,7 +25,8 @@ TARGET_MS = 100
 
 def main(runs: int = 30) -> int:
     from uprdraft.load import load
-    from uprdraft.kinds.oral import oral_timing, render_oral_statement
+    from uprdraft import render_oral_statement
+    from uprdraft.kinds.oral import oral_timing
     from uprdraft.render.docx_render import render_template
     from uprdraft.render.oral import TEMPLATE, render_script, script_context
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from uprdraft.mail import compose
-from uprdraft.rules import get_rules
+from uprdraft.rules import DEFAULT
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -150,12 +150,7 @@ def test_address_and_subject_come_from_the_rules(tmp_path, cli):
     rules.write_text("email:\n  to: ohchr-hrcngo@un.org\n  subject_template: '{ngo} - written statement(s) "
                      "submitted to HRC{session}'\n", encoding="utf-8")
     form, docx = submission(tmp_path), statement_docx(tmp_path)
-    try:
-        code, rep = cli.json("--rules", rules, "email", form, docx, "--today", BEFORE)
-    finally:
-        from uprdraft import rules as r
-
-        r.use_rules(r.DEFAULT)
+    code, rep = cli.json("--rules", rules, "email", form, docx, "--today", BEFORE)
     assert code == 0, rep
     msg = parse(rep["output"])
     assert msg["To"] == "ohchr-hrcngo@un.org"
@@ -165,7 +160,7 @@ def test_address_and_subject_come_from_the_rules(tmp_path, cli):
 
 # --------------------------------------------------------------------------- the gate
 def test_word_limit_exact_and_one_past(tmp_path, cli):
-    limit = get_rules().written.word_limit["special"]
+    limit = DEFAULT.written.word_limit["special"]
     form = submission(tmp_path)
     at = statement_docx(tmp_path, limit - title_words(), name="at.docx")
     code, rep = cli.json("email", form, at, "--today", BEFORE)
@@ -218,7 +213,7 @@ def test_late_keeps_the_warning(tmp_path, cli):
 
 
 def test_hard_minimum_is_not_lifted_by_late(tmp_path, cli):
-    hard = get_rules().written.hard_min_days
+    hard = DEFAULT.written.hard_min_days
     start = dt.date(2026, 6, 15)
     ok_day = (start - dt.timedelta(days=hard)).isoformat()  # exactly the hard minimum: late but allowed
     assert cli("email", submission(tmp_path), statement_docx(tmp_path), "--today", ok_day, "--late", "--force")[0] == 0
@@ -358,7 +353,7 @@ def test_any_names_survive_the_round_trip(name, org, title, supporters, data):
     raw = msg.as_bytes()
     back = BytesParser(policy=policy.default).parsebytes(raw)
     one = " ".join
-    assert back["Subject"] == get_rules().email.subject_template.format(ngo=one(form.organisation.name.split()),
+    assert back["Subject"] == DEFAULT.email.subject_template.format(ngo=one(form.organisation.name.split()),
                                                                         session=62)
     # decoded as RFC 2047 says (Python's own address parser wrongly adds a space between
     # adjacent encoded words of a display name; mail programs do not)

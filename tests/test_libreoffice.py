@@ -43,10 +43,11 @@ def test_libreoffice_shows_every_paragraph_and_footnote(tmp_path, lang):
     text = " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
     from uprdraft.kinds.written import supporters_note
+    from uprdraft.rules import DEFAULT
     from uprdraft.load import load
 
     model, _ = load(src)
-    for expected in (title, body.split(" — ")[0], "Second paragraph here.", note, supporters_note(model)):
+    for expected in (title, body.split(" — ")[0], "Second paragraph here.", note, supporters_note(model, DEFAULT)):
         assert " ".join(expected.split()) in text, expected
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     names = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:] if line.strip()}

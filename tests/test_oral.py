@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from uprdraft.load import load
 from uprdraft.kinds.oral import clock, oral_findings, oral_timing
-from uprdraft.rules import DEFAULT, Rules, get_rules, use_rules
+from uprdraft.rules import DEFAULT, Rules
 from uprdraft.wordcount import count_words
 
 OVERHEAD = 13  # opening 11 + closing 2 words (see module docstring)
@@ -49,9 +49,9 @@ def write(tmp_path: Path, name: str = "s.yaml", **fields) -> Path:
     return path
 
 
-def analyse(path: Path):
+def analyse(path: Path, rules=None):
     model, src = load(path, "oral-statement")
-    findings, stats = oral_findings(model, src)
+    findings, stats = oral_findings(model, src, rules)
     return findings, stats
 
 
@@ -139,12 +139,8 @@ def test_words_per_minute_range(tmp_path, wpm, expected):
 def test_rules_file_changes_the_segment_limit(tmp_path):
     rules = Rules.model_validate({**DEFAULT.model_dump(), "oral": {**DEFAULT.oral.model_dump(),
                                                                    "seconds": {**DEFAULT.oral.seconds, "panel": 90}}})
-    use_rules(rules)
-    try:
-        _, stats = analyse(write(tmp_path, segment="panel"))
-        assert stats["limit_seconds"] == 90 and stats["limit"] == 250
-    finally:
-        use_rules(DEFAULT)
+    _, stats = analyse(write(tmp_path, segment="panel"), rules)
+    assert stats["limit_seconds"] == 90 and stats["limit"] == 250
 
 
 # --------------------------------------------------------------------------- pauses
@@ -153,17 +149,14 @@ def test_pause_per_paragraph(tmp_path):
     two = analyse(write(tmp_path, body=body_of(25) + "\n\n" + body_of(25)))[1]
     assert two["words"] == one["words"]
     assert two["paragraphs"] == one["paragraphs"] + 1
-    assert two["seconds"] - one["seconds"] == pytest.approx(get_rules().oral.pause_seconds_per_paragraph)
+    assert two["seconds"] - one["seconds"] == pytest.approx(DEFAULT.oral.pause_seconds_per_paragraph)
 
 
 def test_pause_comes_from_the_rules(tmp_path):
-    use_rules(Rules.model_validate({**DEFAULT.model_dump(),
-                                    "oral": {**DEFAULT.oral.model_dump(), "pause_seconds_per_paragraph": 3}}))
-    try:
-        _, stats = analyse(write(tmp_path, body=body_of(150 - OVERHEAD)))  # 60 s of speech, 2 pauses
-        assert stats["seconds"] == 66 and stats["pause_seconds"] == 3
-    finally:
-        use_rules(DEFAULT)
+    rules = Rules.model_validate({**DEFAULT.model_dump(),
+                                  "oral": {**DEFAULT.oral.model_dump(), "pause_seconds_per_paragraph": 3}})
+    _, stats = analyse(write(tmp_path, body=body_of(150 - OVERHEAD)), rules)  # 60 s of speech, 2 pauses
+    assert stats["seconds"] == 66 and stats["pause_seconds"] == 3
 
 
 def test_cumulative_marks(tmp_path):
@@ -215,13 +208,9 @@ def test_opening_in_the_statement_language(tmp_path, lang, opening, closing):
 def test_wording_comes_from_the_rules(tmp_path):
     oral = DEFAULT.oral.model_dump()
     oral["wording"]["en"]["closing"] = "I thank you for your attention."
-    use_rules(Rules.model_validate({**DEFAULT.model_dump(), "oral": oral}))
-    try:
-        model, _ = load(write(tmp_path, body="One."), "oral-statement")
-        t = oral_timing(model)
-        assert t["paragraphs"][-1].text == "I thank you for your attention." and t["words"] == 1 + 11 + 6
-    finally:
-        use_rules(DEFAULT)
+    model, _ = load(write(tmp_path, body="One."), "oral-statement")
+    t = oral_timing(model, Rules.model_validate({**DEFAULT.model_dump(), "oral": oral}))
+    assert t["paragraphs"][-1].text == "I thank you for your attention." and t["words"] == 1 + 11 + 6
 
 
 # --------------------------------------------------------------------------- languages
@@ -276,7 +265,7 @@ def test_timing_is_consistent_for_any_text(paragraphs):
     assert t["words"] == sum(p.words for p in paras)
     ends = [p.end_seconds for p in paras]
     assert ends == sorted(ends)
-    rules = get_rules().oral
+    rules = DEFAULT.oral
     assert ends[-1] == pytest.approx(t["words"] * 60 / 150 + rules.pause_seconds_per_paragraph * (len(paras) - 1))
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from uprdraft.kinds.oral import render_oral_statement
+from uprdraft import render_oral_statement
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "oral-statement.yaml"

@@ -160,7 +160,7 @@ def test_arbitrary_text_round_trips(tmp_path, what, result):
 
     from icalendar import Calendar
 
-    from uprdraft.kinds.plan import render_plan
+    from uprdraft import render_plan
     from uprdraft.xmltext import clean_text
 
     plan = {

@@ -61,14 +61,14 @@ def write(tmp_path: Path, name: str = "event.yaml", **changes) -> Path:
     return path
 
 
-def check(tmp_path, **changes):
+def check(tmp_path, rules=None, **changes):
     model, src = load(write(tmp_path, **changes), "side-event")
-    findings, stats = side_event_findings(model, src)
+    findings, stats = side_event_findings(model, src, rules)
     return {f.code: f for f in findings}, stats, findings
 
 
-def codes(tmp_path, **changes) -> set[str]:
-    return set(check(tmp_path, **changes)[0])
+def codes(tmp_path, rules=None, **changes) -> set[str]:
+    return set(check(tmp_path, rules, **changes)[0])
 
 
 def docx_text(data: bytes) -> str:
@@ -117,14 +117,9 @@ def test_1401_plus_60_minutes_ends_after_the_window(tmp_path):
 def test_window_is_configurable(tmp_path):
     from uprdraft import rules
 
-    custom = rules.Rules.model_validate(rules._merge(rules.DEFAULT.model_dump(),
-                                                     {"side_event": {"window": ["13:00", "16:00"]}}))
-    rules.use_rules(custom)
-    try:
-        assert "time-window" not in codes(tmp_path, start="14:30", duration_minutes=90, agenda=[])
-        assert "time-window" in codes(tmp_path, start="12:30")
-    finally:
-        rules.use_rules(rules.DEFAULT)
+    custom = rules.resolve({"side_event": {"window": ["13:00", "16:00"]}})
+    assert "time-window" not in codes(tmp_path, custom, start="14:30", duration_minutes=90, agenda=[])
+    assert "time-window" in codes(tmp_path, custom, start="12:30")
 
 
 @pytest.mark.parametrize("minutes, ok", [(60, True), (90, True), (75, False), (120, False), (45, False)])

@@ -82,6 +82,7 @@ def test_cosponsor_without_status_is_an_error(tmp_path):
 def test_cosponsor_order_general_special_roster():
     from uprdraft.load import load
     from uprdraft.kinds.written import ordered_cosponsors
+    from uprdraft.rules import DEFAULT
 
     cos = [{"name": n, "status": s} for n, s in
            [("R1", "roster"), ("S1", "special"), ("G1", "general"), ("S2", "special"), ("G2", "general"), ("R2", "roster")]]
@@ -91,7 +92,7 @@ def test_cosponsor_order_general_special_roster():
         model, _ = load(tmp)
     finally:
         tmp.unlink()
-    assert [o.name for o in ordered_cosponsors(model)] == ["G1", "G2", "S1", "S2", "R1", "R2"]
+    assert [o.name for o in ordered_cosponsors(model, DEFAULT)] == ["G1", "G2", "S1", "S2", "R1", "R2"]
 
 
 @pytest.mark.parametrize("lang,one,many", [

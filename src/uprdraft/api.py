@@ -1,114 +1,226 @@
-"""The Python API: one documented function per CLI command, with the same names.
+"""The Python API: one function per CLI command, with the same names and options.
 
     import uprdraft
-    report = uprdraft.render_written_statement("statement.md", today=datetime.date(2026, 2, 1))
+    report = uprdraft.render_written_statement("statement.md", today="2026-02-01",
+                                               rules={"written": {"deadline_days_before": 28}})
     report.ok, report.output, report.stats["words"], [str(f) for f in report.findings]
 
 Every function returns a :class:`~uprdraft.findings.Report` or raises
 :class:`~uprdraft.findings.InputError` (cannot read/parse/write: CLI exit 2) /
 :class:`~uprdraft.findings.ContentError` (content breaks the schema: exit 1). A Report with
 errors (``report.ok`` false) means nothing was written.
+
+``rules`` is optional everywhere: a mapping shaped like the YAML rules file (merged over the
+defaults), the path of such a file, or a :class:`~uprdraft.rules.Rules`. ``today`` (a date,
+or text such as "2026-05-01") stands for the real date in deadline rules. ``ignore`` drops
+warnings by code (``"flow-style,deadline"``); errors cannot be ignored.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Union
 
-from .fileio import check_writable, default_output, write_atomic
-from .findings import ContentError, Finding, InputError, Report, error, has_errors
+from .context import Context, make_context
+from .findings import InputError, Report
 
-# --------------------------------------------------------------------------- self-check
-def verify_docx(data: bytes, name: str, profile: str, words: dict | None = None, limit: int | None = None) -> Report:
-    """Re-read a .docx we wrote with our own checker before reporting success.
+if TYPE_CHECKING:
+    from .rules import Rules
 
-    A formatting error, or a word count that differs from the one we computed, is a bug in
-    uprdraft, never the user's fault: it is raised as a ContentError that says so, and
-    nothing is written.
+PathArg = Union[str, "os.PathLike[str]"]
+RulesArg = Union["Rules", Mapping[str, Any], str, "os.PathLike[str]", None]
+DateArg = Union[dt.date, str, None]
+IgnoreArg = Union[str, Iterable[str], None]
+
+
+def _context(rules: RulesArg, today: DateArg = None, ignore: IgnoreArg = None,
+             profile: str | None = None) -> Context:
+    return make_context(rules, today, ignore=ignore, profile=profile)
+
+
+def _force(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise InputError(f"force: give True or False, not {value!r}", code="usage")
+    return value
+
+
+# --------------------------------------------------------------------------- documents
+def render_written_statement(input_path: PathArg, output: PathArg | None = None, force: bool = False,
+                             today: DateArg = None, *, rules: RulesArg = None, template: PathArg | None = None,
+                             ignore: IgnoreArg = None) -> Report:
+    """Check a written statement and write its .docx (beside the input by default)."""
+    from .pipeline import run
+
+    return run("written-statement", input_path, _context(rules, today, ignore), outputs={"document": output},
+               templates={"document": template}, force=_force(force))
+
+
+def render_oral_statement(input_path: PathArg, output: PathArg | None = None, text_output: PathArg | None = None,
+                          force: bool = False, *, rules: RulesArg = None, template: PathArg | None = None,
+                          ignore: IgnoreArg = None) -> Report:
+    """The speaker's script (.docx), timed against the limit, and with ``text_output`` the .txt."""
+    from .pipeline import run
+
+    return run("oral-statement", input_path, _context(rules, None, ignore),
+               outputs={"document": output, "text": text_output}, templates={"document": template},
+               force=_force(force))
+
+
+def render_midterm_report(input_path: PathArg, output: PathArg | None = None, child_friendly: PathArg | None = None,
+                          force: bool = False, *, rules: RulesArg = None, template: PathArg | None = None,
+                          child_friendly_template: PathArg | None = None, profile: str | None = None,
+                          ignore: IgnoreArg = None) -> Report:
+    """A UPR mid-term report (.docx) and, with ``child_friendly``, its child-friendly version."""
+    from .pipeline import run
+
+    return run("midterm-report", input_path, _context(rules, None, ignore, profile),
+               outputs={"document": output, "child-friendly": child_friendly},
+               templates={"document": template, "child-friendly": child_friendly_template}, force=_force(force))
+
+
+def render_side_event(input_path: PathArg, output: PathArg | None = None, ics: PathArg | None = None,
+                      force: bool = False, *, rules: RulesArg = None, template: PathArg | None = None,
+                      profile: str | None = None, ignore: IgnoreArg = None) -> Report:
+    """A side-event concept note (.docx) and, with ``ics``, its calendar file."""
+    from .pipeline import run
+
+    return run("side-event", input_path, _context(rules, None, ignore, profile), outputs={"document": output, "ics": ics},
+               templates={"document": template}, force=_force(force))
+
+
+def render_plan(input_path: PathArg, output: PathArg | None = None, ics: PathArg | None = None, force: bool = False,
+                *, rules: RulesArg = None, template: PathArg | None = None, profile: str | None = None,
+                ignore: IgnoreArg = None) -> Report:
+    """An action-plan matrix (.docx) and, with ``ics``, the follow-up calendar."""
+    from .pipeline import run
+
+    return run("action-plan", input_path, _context(rules, None, ignore, profile),
+               outputs={"document": output, "ics": ics}, templates={"document": template}, force=_force(force))
+
+
+def build_email(input_path: PathArg, docx_path: PathArg, output: PathArg | None = None, today: DateArg = None,
+                late: bool = False, force: bool = False, *, rules: RulesArg = None,
+                ignore: IgnoreArg = None) -> Report:
+    """Check INPUT (written statement or submission form) and DOCX, then write the .eml draft."""
+    from .pipeline import run
+
+    return run("submission", input_path, _context(rules, today, ignore), outputs={"eml": output},
+               inputs={"docx": docx_path}, options={"late": bool(late)}, force=_force(force))
+
+
+def email(input_path: PathArg, docx_path: PathArg, output: PathArg | None = None, today: DateArg = None,
+          late: bool = False, force: bool = False, send: bool = False, smtp_host: str | None = None,
+          smtp_port: int | None = None, smtp_user: str | None = None, smtp_password: str | None = None,
+          smtp_tls: str = "starttls", cafile: str | None = None, *, rules: RulesArg = None,
+          ignore: IgnoreArg = None) -> Report:
+    """``uprdraft email``: :func:`build_email`, then sending with ``send``.
+
+    The .eml is written before sending and stays when sending fails (InputError, exit 2,
+    whose findings keep the build's warnings).
     """
-    from .docx_check import check_docx
+    from .mail import TLS_MODES
+    from .mail import send_email as send_saved
 
-    report = check_docx(data, profile=profile, limit=limit, name=name)
-    bug = "(a bug in uprdraft; please report it)"
-    problems = [error(f.code, f"{name} as generated fails the '{profile}' check: {f.message} {bug}", f.location)
-                for f in report.findings if f.severity == "error" and f.code != "word-limit"]
-    if words is not None and report.stats.get("words") != words:
-        problems.append(error("word-count", f"{name}: word counts differ between the renderer {words} and the "
-                                            f"checker {report.stats.get('words')} {bug}"))
-    if problems:
-        raise ContentError(problems)
+    if send:
+        if not smtp_host:
+            raise InputError("--send needs --smtp-host (your organisation's mail server)", code="usage")
+        if smtp_user and not smtp_password:
+            raise InputError("--smtp-user needs the password in the UPRDRAFT_SMTP_PASSWORD environment variable",
+                             code="usage")
+        if smtp_tls not in TLS_MODES:
+            raise InputError(f"--smtp-tls: '{smtp_tls}' is not one of {', '.join(TLS_MODES)}", code="usage")
+    report = build_email(input_path, docx_path, output, today, late, force, rules=rules, ignore=ignore)
+    report.stats["sent"] = False
+    if not send or not report.ok or report.output is None:
+        return report
+    try:
+        report.stats["smtp"] = send_saved(report.output, smtp_host or "", smtp_port, user=smtp_user,
+                                          password=smtp_password, tls=smtp_tls, cafile=cafile)
+    except InputError as e:
+        raise InputError(report.findings + e.findings) from None
+    report.stats["sent"] = True
     return report
 
 
-# --------------------------------------------------------------------------- written statements
-def render_written_statement(input_path, output=None, force: bool = False, today: dt.date | None = None) -> Report:
-    """Check a written statement and write its .docx (beside the input by default)."""
-    from .load import load
-    from .render.written import render_written_docx
-    from .kinds.written import statement_content, written_findings
+def send_email(eml: PathArg, host: str, port: int | None = None, user: str | None = None,
+               password: str | None = None, tls: str = "starttls", cafile: str | None = None, *,
+               rules: RulesArg = None) -> Report:
+    """Send a saved .eml over SMTP; the stats say to whom, through which server."""
+    from .mail import send_email as send
 
-    model, src = load(input_path, "written-statement")
-    out = Path(output) if output else default_output(input_path, ".docx")
-    check_writable(out, force)
-    content = statement_content(model)
-    findings, stats = written_findings(model, src, today, content)
-    if has_errors(findings):
-        return Report(findings, stats, None)
-    data = render_written_docx(model, content)
-    verify_docx(data, out.name, "hrc-written", words=stats["words"])
-    write_atomic(out, data, force)
-    return Report(findings, stats, str(out))
+    stats = send(eml, host, port, user=user, password=password, tls=tls, cafile=cafile)
+    return Report([], {"sent": True, "smtp": stats}, str(eml))
 
 
-# --------------------------------------------------------------------------- validate
-def _findings_for(model, src, today):
-    """Rule findings per kind; each kind's module exposes ``<kind>_findings(model, src, ...)``."""
-    kind = model.kind
-    if kind == "written-statement":
-        from .kinds.written import written_findings
+# --------------------------------------------------------------------------- checking
+def validate(input_path: PathArg, today: DateArg = None, *, rules: RulesArg = None,
+             ignore: IgnoreArg = None) -> Report:
+    """Schema and rules of any input file; writes nothing."""
+    from .pipeline import validate as run_validate
 
-        return written_findings(model, src, today)
-    if kind == "oral-statement":
-        from .kinds.oral import oral_findings
-
-        return oral_findings(model, src)
-    if kind == "side-event":
-        from .kinds.side_event import side_event_findings
-
-        return side_event_findings(model, src)
-    if kind == "action-plan":
-        from .kinds.plan import plan_findings
-
-        return plan_findings(model, src)
-    if kind == "midterm-report":
-        from .kinds.midterm import midterm_findings
-
-        return midterm_findings(model, src)
-    if kind == "submission":
-        from .mail import submission_findings
-
-        return submission_findings(model, src, today)
-    return [], {}
+    return run_validate(input_path, _context(rules, today, ignore))
 
 
-def validate(input_path, today: dt.date | None = None) -> Report:
-    """Schema and rules only; writes nothing."""
-    from .load import load
+def check(docx_path: PathArg | bytes, profile: str | None = None, limit: int | None = None,
+          status: str | None = None, *, rules: RulesArg = None, ignore: IgnoreArg = None) -> Report:
+    """Check any Word file: fonts, sizes, emphasis, word count, risky content."""
+    from .codes import drop_ignored
+    from .docx_check import check_docx
 
-    model, src = load(input_path)
-    findings, stats = _findings_for(model, src, today)
-    return Report(list(findings), stats, None)
+    ctx = _context(rules, None, ignore)
+    report: Report = check_docx(docx_path, profile=profile, limit=limit, status=status, rules=ctx.rules)
+    report.findings = drop_ignored(report.findings, ctx.ignore)
+    return report
+
+
+def fix(docx_path: PathArg, output: PathArg | None = None, force: bool = False, profile: str | None = None, *,
+        rules: RulesArg = None) -> Report:
+    """A copy of a Word file in the profile's font and size, without emphasis; text unchanged."""
+    from .docx_check import fix_docx
+
+    report: Report = fix_docx(docx_path, output, force=_force(force), profile=profile,
+                              rules=make_context(rules).rules)
+    return report
+
+
+def import_recommendations(input_path: PathArg, output: PathArg | None = None, force: bool = False, *,
+                           state: str | None = None, theme: str | None = None, response: str | None = None,
+                           session: int | None = None, encoding: str | None = None,
+                           rules: RulesArg = None) -> Report:
+    """Recommendations from a UPR Info or UHRI export or our template, written as YAML.
+
+    ``report.stats`` holds the counts; ``report.data`` the recommendations read."""
+    from .importers import import_to_yaml
+
+    report, result = import_to_yaml(input_path, output, force=_force(force), state=state, theme=theme,
+                                    response=response, session=session, encoding=encoding)
+    report.data = result
+    return report  # type: ignore[no-any-return]
+
+
+# --------------------------------------------------------------------------- codes
+def explain(code: str) -> Report:
+    """What a finding code means: ``report.stats`` holds its name, severity, summary, source."""
+    from .codes import explain as explain_text
+    from .codes import lookup
+
+    entry = lookup(code)
+    return Report([], {"code": entry.code, "name": entry.name, "severity": entry.severity,
+                       "summary": entry.summary, "source": entry.source, "text": explain_text(code)}, None)
 
 
 # --------------------------------------------------------------------------- schemas
-def schemas() -> dict[str, dict]:
+def schemas() -> dict[str, dict[str, Any]]:
     """JSON Schema of every input kind, generated from the models."""
-    from .models import available_kinds, model_for
+    from .kinds import KINDS, resolve_function
 
-    return {kind: model_for(kind).model_json_schema() for kind in available_kinds()}
+    return {name: resolve_function(kind.model).model_json_schema() for name, kind in KINDS.items()}
 
 
-def _schema_text(schema: dict) -> str:
+def _schema_text(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
@@ -121,7 +233,7 @@ def schema_json(kind: str | None = None) -> str:
     return _schema_text(all_schemas[kind])
 
 
-def write_schemas(out_dir, kind: str | None = None) -> list[Path]:
+def write_schemas(out_dir: PathArg, kind: str | None = None) -> list[Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     all_schemas = schemas()
@@ -136,27 +248,46 @@ def write_schemas(out_dir, kind: str | None = None) -> list[Path]:
     return written
 
 
+def schema(kind: str | None = None, output: PathArg | None = None) -> Report:
+    """``uprdraft schema``: the JSON Schema of one kind (or all) as text, or written to a folder."""
+    if output is not None:
+        paths = write_schemas(output, kind)
+        return Report([], {"files": [str(p) for p in paths]}, str(output))
+    return Report([], {"text": schema_json(kind)}, None)
+
+
 # --------------------------------------------------------------------------- starters
-def new(kind: str, output=None, force: bool = False):
-    """A commented starter file for ``kind``; written to ``output`` or returned as text."""
+def starter_kinds() -> list[str]:
+    starters = Path(__file__).resolve().parent / "starters"
+    return sorted({p.stem for p in starters.glob("*.*")} | {"recommendations"})
+
+
+def starter_text(kind: str) -> tuple[str, str]:
+    """(text, suffix) of the commented starter file for ``kind``."""
     if kind == "recommendations":
         from .importers import template_csv
 
-        text, suffix = template_csv(), ".csv"
-    else:
-        starters = Path(__file__).resolve().parent / "starters"
-        matches = sorted(starters.glob(f"{kind}.*"))
-        if not matches:
-            known = sorted({p.stem for p in starters.glob("*.*")} | {"recommendations"})
-            raise InputError(f"no starter for '{kind}'; one of: {', '.join(known)}", code="usage")
-        text, suffix = matches[0].read_text(encoding="utf-8"), matches[0].suffix
+        return template_csv(), ".csv"
+    starters = Path(__file__).resolve().parent / "starters"
+    matches = sorted(starters.glob(f"{kind}.*"))
+    if not matches:
+        raise InputError(f"no starter for '{kind}'; one of: {', '.join(starter_kinds())}", code="usage")
+    return matches[0].read_text(encoding="utf-8"), matches[0].suffix
+
+
+def new(kind: str, output: PathArg | None = None, force: bool = False) -> Report:
+    """A commented starter file for ``kind``: written to ``output``, or its text in ``stats["text"]``."""
+    from .fileio import write_atomic
+
+    text, suffix = starter_text(kind)
     if output is None:
-        return text
-    output = Path(output)
-    if not output.suffix:  # the format follows the name: keep the starter's
-        output = output.with_suffix(suffix)
-    return str(write_atomic(output, text, force))
+        return Report([], {"text": text, "kind": kind}, None)
+    path = Path(output)
+    if not path.suffix:  # the format follows the name: keep the starter's
+        path = path.with_suffix(suffix)
+    return Report([], {"kind": kind}, str(write_atomic(path, text, _force(force))))
 
 
-__all__ = ["Finding", "Report", "error", "render_written_statement", "validate", "schemas", "schema_json",
-           "write_schemas", "new", "verify_docx"]
+__all__ = ["render_written_statement", "render_oral_statement", "render_midterm_report", "render_side_event",
+           "render_plan", "build_email", "email", "send_email", "validate", "check", "fix",
+           "import_recommendations", "explain", "schema", "schemas", "schema_json", "write_schemas", "new"]

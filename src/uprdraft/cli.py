@@ -1,6 +1,7 @@
 """The command line: click commands only (parse, call the Python API, print, exit code).
 
-No logic lives here. Heavy libraries (python-docx, docxtpl, lxml, pydantic, ...) are
+The document commands are generated from the registry of kinds (:mod:`uprdraft.kinds`):
+each calls the API function of the same name with the same options. Heavy libraries are
 imported inside the commands so that ``uprdraft --help`` starts as fast as bare Python.
 
 Exit codes: 0 done (warnings allowed); 1 the content breaks a rule or the file is not
@@ -11,14 +12,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 import click
 
+from ._version import __version__
+from .kinds import KINDS, Kind
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+GROUPS = {
+    "statement": "Written and oral statements to the Human Rights Council.",
+    "report": "Reports on UPR follow-up (mid-term reports).",
+}
 
 
 # --------------------------------------------------------------------------- shared plumbing
-def _print_findings(findings, stream=None) -> None:
+def _print_findings(findings: Any, stream: Any = None) -> None:
     stream = stream or sys.stderr
     for f in findings:
         where = f"{f.location}: " if f.location else ""
@@ -26,7 +36,7 @@ def _print_findings(findings, stream=None) -> None:
         click.echo(f"{where}{label}{f.message} [{f.code}]", file=stream)
 
 
-def emit(report, as_json: bool, success: str | None = None) -> None:
+def emit(report: Any, as_json: bool, success: str | None = None) -> NoReturn:
     """Print a Report (findings, stats, output) and exit with the contract's code."""
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, default=str))
@@ -37,7 +47,7 @@ def emit(report, as_json: bool, success: str | None = None) -> None:
     sys.exit(0 if report.ok else 1)
 
 
-def run(fn, as_json: bool = False):
+def run(fn: Callable[[], Any], as_json: bool = False) -> Any:
     """Call the API; turn our errors into one line each and the right exit code.
 
     Any other exception is a bug, but the user still gets one line, not a traceback.
@@ -71,7 +81,7 @@ def run(fn, as_json: bool = False):
         sys.exit(2)
 
 
-def _date(ctx, param, value):
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
@@ -80,222 +90,123 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
 
 
-def today_option(f):
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+def today_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--today", callback=_date, metavar="YYYY-MM-DD",
                         help="Treat this date as today for deadline rules (default: the real date).")(f)
 
 
-def json_option(f):
+def json_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--json", "as_json", is_flag=True, help="Print one JSON report on stdout.")(f)
 
 
-def force_option(f):
+def force_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--force", is_flag=True, help="Replace the output file if it exists.")(f)
 
 
-def output_option(f):
-    return click.option("-o", "--output", type=click.Path(dir_okay=False),
-                        help="Output file (default: beside the input, new suffix).")(f)
+def ignore_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--ignore", "ignore", multiple=True, metavar="CODE[,CODE]",
+                        help="Drop these warnings (see 'uprdraft explain CODE'); errors cannot be ignored.")(f)
 
 
-def input_argument(f):
+def input_argument(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))(f)
 
 
-# --------------------------------------------------------------------------- the commands
+def _rules(ctx: click.Context) -> str | None:
+    """The --rules file given before the command, passed explicitly to the API."""
+    obj = ctx.find_root().obj or {}
+    value: str | None = obj.get("rules")
+    return value
+
+
+# --------------------------------------------------------------------------- the group
 @click.group(context_settings=CONTEXT)
-@click.version_option(package_name="uprdraft")
+@click.version_option(__version__, prog_name="uprdraft", message="%(prog)s %(version)s")
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=False, exists=True),
               help="YAML file overriding rule values (limits, deadlines, wording).")
-def main(rules_file):
+@click.pass_context
+def main(ctx: click.Context, rules_file: str | None) -> None:
     """uprdraft: HRC and UPR follow-up documents the UN accepts the first time.
 
     Write your statement or report as YAML, JSON or Markdown with front matter; uprdraft
     checks it against the Council's rules and writes the Word file. Start with
     'uprdraft new written-statement'.
     """
-    if rules_file:
-        from . import rules
-
-        run(lambda: rules.use_rules(rules.load_rules(rules_file)))
-    elif "uprdraft.rules" in sys.modules:  # a previous in-process call may have changed them
-        sys.modules["uprdraft.rules"].use_rules(sys.modules["uprdraft.rules"].DEFAULT)
+    ctx.obj = {"rules": rules_file}
 
 
-@main.group()
-def statement():
-    """Written and oral statements to the Human Rights Council."""
+# --------------------------------------------------------------------------- document commands
+def _kind_command(kind: Kind) -> click.Command:
+    """``uprdraft <command>`` for one kind, with the options its outputs declare."""
+
+    def callback(input_path: str, output: str | None, force: bool, as_json: bool, ignore: tuple[str, ...],
+                 **options: Any) -> None:
+        from . import api
+        from .kinds import resolve_function
+
+        ctx = click.get_current_context()
+        kwargs: dict[str, Any] = {"output": output, "force": force, "rules": _rules(ctx), "ignore": ignore or None}
+        for out in kind.optional:
+            kwargs[out.param or out.role] = options.get(out.param or out.role)
+        for out in kind.outputs:
+            if out.template:
+                kwargs[out.template.lstrip("-").replace("-", "_")] = options.get(
+                    out.template.lstrip("-").replace("-", "_"))
+        if "today" in options:
+            kwargs["today"] = options["today"]
+        if "profile" in options:
+            kwargs["profile"] = options["profile"]
+        fn = getattr(api, kind.api or "")
+        report = run(lambda: fn(input_path, **kwargs), as_json)
+        emit(report, as_json, success="\n".join(resolve_function(kind.summary)(report)))
+
+    params: list[click.Parameter] = [
+        click.Argument(["input_path"], metavar="INPUT", type=click.Path(dir_okay=False)),
+        click.Option(["-o", "--output"], type=click.Path(dir_okay=False),
+                     help="Output file (default: beside the input, new suffix)."),
+    ]
+    for out in kind.optional:
+        params.append(click.Option([out.option or f"--{out.role}", out.param or out.role],
+                                   type=click.Path(dir_okay=False), metavar=out.metavar, help=out.help))
+    for out in kind.outputs:
+        if out.template:
+            what = "the Word file" if out is kind.main else f"the {out.role} version"
+            params.append(click.Option(
+                [out.template, out.template.lstrip("-").replace("-", "_")], type=click.Path(dir_okay=False),
+                metavar="FILE.docx",
+                help=f"Your own Word template for {what} (made from the shipped one); the result is still checked."))
+    if not kind.fixed_format:
+        params.append(click.Option(["--profile"], metavar="NAME",
+                                   help="Check profile for a custom template: hrc-report (default), hrc-written, "
+                                        "legacy-2009, speaker-script, child-friendly."))
+    params.append(click.Option(["--force"], is_flag=True, help="Replace the output file if it exists."))
+    if kind.dated:
+        params.append(click.Option(["--today"], callback=_date, metavar="YYYY-MM-DD",
+                                   help="Treat this date as today for deadline rules (default: the real date)."))
+    params.append(click.Option(["--ignore", "ignore"], multiple=True, metavar="CODE[,CODE]",
+                               help="Drop these warnings (see 'uprdraft explain CODE'); errors cannot be ignored."))
+    params.append(click.Option(["--json", "as_json"], is_flag=True, help="Print one JSON report on stdout."))
+    return click.Command(kind.command[-1], params=params, callback=callback, help=kind.help)
 
 
-@statement.command("written")
-@input_argument
-@output_option
-@force_option
-@today_option
-@json_option
-def statement_written(input_path, output, force, today, as_json):
-    """Render an HRC written statement (.docx) from INPUT, or list what to fix."""
-    from . import api
-
-    report = run(lambda: api.render_written_statement(input_path, output=output, force=force, today=today), as_json)
-    emit(report, as_json, success=f"wrote {report.output}" if report.output else None)
-
-
-@statement.command("oral")
-@input_argument
-@output_option
-@click.option("--text", "text_output", type=click.Path(dir_okay=False),
-              help="Also write the plain text to upload when registering the speaker (.txt).")
-@force_option
-@json_option
-def statement_oral(input_path, output, text_output, force, as_json):
-    """Write the speaker's script (.docx) of an oral statement, timed against the limit."""
-    from .kinds.oral import render_oral_statement
-
-    report = run(lambda: render_oral_statement(input_path, output=output, text_output=text_output, force=force),
-                 as_json)
-    if report.ok and not as_json:
-        s = report.stats
-        written = " and ".join(str(p) for p in (report.output, s.get("text_output")) if p)
-        emit(report, as_json, success=f"wrote {written} ({s['words']} words, about {s['seconds']:g} s of "
-                                      f"{s['limit_seconds']} s)")
-    emit(report, as_json)
+def _add_kind_commands() -> None:
+    groups: dict[str, click.Group] = {}
+    for kind in KINDS.values():
+        if not kind.command or kind.inputs:  # commands with further inputs are written out below
+            continue
+        parent: click.Group = main
+        for name in kind.command[:-1]:
+            if name not in groups:
+                groups[name] = click.Group(name, help=GROUPS.get(name, ""))
+                main.add_command(groups[name])
+            parent = groups[name]
+        parent.add_command(_kind_command(kind))
 
 
-@main.group()
-def report():
-    """Reports on UPR follow-up (mid-term reports)."""
-
-
-@report.command("midterm")
-@input_argument
-@output_option
-@click.option("--child-friendly", "child_friendly", type=click.Path(dir_okay=False), metavar="OUT2.docx",
-              help="Also write the child-friendly version (needs the child_friendly section).")
-@force_option
-@json_option
-def report_midterm(input_path, output, child_friendly, force, as_json):
-    """Write a UPR mid-term report (.docx) from INPUT, and with --child-friendly its child-friendly version."""
-    from .kinds.midterm import render_midterm_report, summary_lines
-
-    result = run(lambda: render_midterm_report(input_path, output=output, child_friendly=child_friendly,
-                                               force=force), as_json)
-    emit(result, as_json, success="\n".join(summary_lines(result)))
-
-
-@main.command("side-event")
-@input_argument
-@output_option
-@click.option("--ics", "ics", type=click.Path(dir_okay=False), metavar="OUT.ics",
-              help="Also write a calendar file: the event (Geneva time) and the guest-list deadline.")
-@force_option
-@json_option
-def side_event(input_path, output, ics, force, as_json):
-    """Write a side-event concept note (.docx) from INPUT, and with --ics a calendar file."""
-    from .kinds.side_event import render_side_event, summary_lines
-
-    report = run(lambda: render_side_event(input_path, output=output, ics=ics, force=force), as_json)
-    emit(report, as_json, success="\n".join(summary_lines(report)))
-
-
-@main.command("plan")
-@input_argument
-@output_option
-@click.option("--ics", "ics", type=click.Path(dir_okay=False), metavar="OUT.ics",
-              help="Also write a calendar file: every milestone and the follow-up steps up to the next review.")
-@force_option
-@json_option
-def plan(input_path, output, ics, force, as_json):
-    """Write an action-plan matrix (.docx) from INPUT, and with --ics a follow-up calendar."""
-    from .kinds.plan import render_plan, summary_lines
-
-    report = run(lambda: render_plan(input_path, output=output, ics=ics, force=force), as_json)
-    emit(report, as_json, success="\n".join(summary_lines(report)))
-
-
-@main.command()
-@input_argument
-@today_option
-@json_option
-def validate(input_path, today, as_json):
-    """Check INPUT against the schema and the rules; writes nothing."""
-    from . import api
-
-    report = run(lambda: api.validate(input_path, today=today), as_json)
-    emit(report, as_json, success=f"{input_path}: ok")
-
-
-@main.command()
-@click.argument("docx_path", metavar="DOCX", type=click.Path(dir_okay=False))
-@click.option("--profile", default=None, metavar="NAME",
-              help="Font profile: hrc-written (default), legacy-2009, speaker-script, child-friendly, hrc-report.")
-@click.option("--limit", type=int, default=None, metavar="N", help="Word limit (body + footnotes).")
-@click.option("--status", type=click.Choice(["general", "special", "roster"]), default=None,
-              help="Consultative status: sets the word limit (2,000 general; 1,500 special and roster).")
-@json_option
-def check(docx_path, profile, limit, status, as_json):
-    """Check any Word file: fonts, sizes, emphasis, word count, risky content."""
-    from .docx_check import check_docx
-
-    if limit is not None and status is not None:
-        raise click.UsageError("give --limit or --status, not both")
-    report = run(lambda: check_docx(docx_path, profile=profile, limit=limit, status=status), as_json)
-    if not as_json:
-        words = report.stats.get("words", {})
-        limit_txt = f" (limit {report.stats['limit']})" if report.stats.get("limit") else ""
-        click.echo(f"{docx_path}: {words.get('total', 0)} words: body {words.get('body', 0)}, "
-                   f"footnotes {words.get('footnotes', 0)}{limit_txt}; {report.stats.get('runs', 0)} runs checked",
-                   err=not report.ok)
-    emit(report, as_json, success=f"{docx_path}: ok" if report.ok else None)
-
-
-@main.command()
-@click.argument("docx_path", metavar="DOCX", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Output file (default: NAME-fixed.docx beside the input).")
-@click.option("--profile", default=None, metavar="NAME", help="Font profile (default: hrc-written).")
-@force_option
-@json_option
-def fix(docx_path, output, profile, force, as_json):
-    """Write a copy of a Word file in Times New Roman 10 without emphasis; text unchanged."""
-    from .docx_check import fix_docx
-
-    report = run(lambda: fix_docx(docx_path, output, force=force, profile=profile), as_json)
-    emit(report, as_json, success=f"wrote {report.output}" if report.output else None)
-
-
-@main.command()
-@click.argument("kind", required=False)
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
-              help="Folder for the schema files (default: print to stdout).")
-def schema(kind, out_dir):
-    """Print or write the JSON Schema of one input KIND, or of all kinds."""
-    from . import api
-
-    def go():
-        return api.write_schemas(out_dir, kind) if out_dir else api.schema_json(kind)
-
-    result = run(go)
-    if out_dir:
-        for p in result:
-            click.echo(f"wrote {p}")
-    else:
-        click.echo(result)
-
-
-@main.command()
-@click.argument("kind")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
-@force_option
-def new(kind, output, force):
-    """Write a commented starter file for KIND (e.g. written-statement)."""
-    from . import api
-
-    result = run(lambda: api.new(kind, output=output, force=force))
-    if output:
-        click.echo(f"wrote {result}")
-    else:
-        click.echo(result, nl=False)
+_add_kind_commands()
 
 
 @main.command("email")
@@ -313,26 +224,136 @@ def new(kind, output, force):
 @click.option("--smtp-tls", type=click.Choice(["starttls", "ssl", "none"]), default="starttls", show_default=True,
               help="STARTTLS, implicit TLS, or none (local test servers only). Certificates are always "
                    "verified; trust a private CA with UPRDRAFT_SMTP_CAFILE.")
+@ignore_option
 @json_option
-def email(input_path, docx_path, output, force, today, late, send, smtp_host, smtp_port, smtp_user, smtp_tls,
-          as_json):
+@click.pass_context
+def email(ctx: click.Context, input_path: str, docx_path: str, output: str | None, force: bool, today: dt.date | None,
+          late: bool, send: bool, smtp_host: str | None, smtp_port: int | None, smtp_user: str | None, smtp_tls: str,
+          ignore: tuple[str, ...], as_json: bool) -> None:
     """Check INPUT (written-statement or submission) and DOCX, then write the e-mail to the HRC
     secretariat as an .eml draft (and send it with --send)."""
     import os
 
-    from . import mail
+    from . import api
+    from .kinds import resolve_function
 
-    report = run(lambda: mail.submit(
+    report = run(lambda: api.email(
         input_path, docx_path, output=output, today=today, late=late, force=force, send=send,
         smtp_host=smtp_host, smtp_port=smtp_port, smtp_user=smtp_user,
         smtp_password=os.environ.get("UPRDRAFT_SMTP_PASSWORD"), smtp_tls=smtp_tls,
-        cafile=os.environ.get("UPRDRAFT_SMTP_CAFILE") or None), as_json)
-    done = f"wrote {report.output}" + (f" and sent it to {report.stats['smtp']['to'][0]}" if report.stats.get("sent") else "")
-    emit(report, as_json, success=done if report.output else None)
+        cafile=os.environ.get("UPRDRAFT_SMTP_CAFILE") or None, rules=_rules(ctx), ignore=ignore or None), as_json)
+    emit(report, as_json, success="\n".join(resolve_function(KINDS["submission"].summary)(report)))
 
 
+# --------------------------------------------------------------------------- checking
+@main.command()
+@input_argument
+@today_option
+@ignore_option
+@json_option
+@click.pass_context
+def validate(ctx: click.Context, input_path: str, today: dt.date | None, ignore: tuple[str, ...],
+             as_json: bool) -> None:
+    """Check INPUT against the schema and the rules; writes nothing."""
+    from . import api
+
+    report = run(lambda: api.validate(input_path, today=today, rules=_rules(ctx), ignore=ignore or None), as_json)
+    emit(report, as_json, success=f"{input_path}: ok")
+
+
+@main.command()
+@click.argument("docx_path", metavar="DOCX", type=click.Path(dir_okay=False))
+@click.option("--profile", default=None, metavar="NAME",
+              help="Font profile: hrc-written (default), legacy-2009, speaker-script, child-friendly, hrc-report.")
+@click.option("--limit", type=int, default=None, metavar="N", help="Word limit (body + footnotes).")
+@click.option("--status", type=click.Choice(["general", "special", "roster"]), default=None,
+              help="Consultative status: sets the word limit (2,000 general; 1,500 special and roster).")
+@ignore_option
+@json_option
+@click.pass_context
+def check(ctx: click.Context, docx_path: str, profile: str | None, limit: int | None, status: str | None,
+          ignore: tuple[str, ...], as_json: bool) -> None:
+    """Check any Word file: fonts, sizes, emphasis, word count, risky content."""
+    from . import api
+
+    if limit is not None and status is not None:
+        raise click.UsageError("give --limit or --status, not both")
+    report = run(lambda: api.check(docx_path, profile=profile, limit=limit, status=status, rules=_rules(ctx),
+                                   ignore=ignore or None), as_json)
+    if not as_json:
+        words = report.stats.get("words", {})
+        limit_txt = f" (limit {report.stats['limit']})" if report.stats.get("limit") else ""
+        click.echo(f"{docx_path}: {words.get('total', 0)} words: body {words.get('body', 0)}, "
+                   f"footnotes {words.get('footnotes', 0)}{limit_txt}; {report.stats.get('runs', 0)} runs checked",
+                   err=not report.ok)
+    emit(report, as_json, success=f"{docx_path}: ok" if report.ok else None)
+
+
+@main.command()
+@click.argument("docx_path", metavar="DOCX", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Output file (default: NAME-fixed.docx beside the input).")
+@click.option("--profile", default=None, metavar="NAME", help="Font profile (default: hrc-written).")
+@force_option
+@json_option
+@click.pass_context
+def fix(ctx: click.Context, docx_path: str, output: str | None, profile: str | None, force: bool,
+        as_json: bool) -> None:
+    """Write a copy of a Word file in Times New Roman 10 without emphasis; text unchanged."""
+    from . import api
+
+    report = run(lambda: api.fix(docx_path, output, force=force, profile=profile, rules=_rules(ctx)), as_json)
+    emit(report, as_json, success=f"wrote {report.output}" if report.output else None)
+
+
+@main.command()
+@click.argument("code")
+@json_option
+def explain(code: str, as_json: bool) -> None:
+    """What a finding code means, its severity and the source of its rule."""
+    from . import api
+
+    report = run(lambda: api.explain(code), as_json)
+    if as_json:
+        emit(report, as_json)
+    click.echo(report.stats["text"])
+
+
+# --------------------------------------------------------------------------- files to start from
+@main.command()
+@click.argument("kind", required=False)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
+              help="Folder for the schema files (default: print to stdout).")
+def schema(kind: str | None, out_dir: str | None) -> None:
+    """Print or write the JSON Schema of one input KIND, or of all kinds."""
+    from . import api
+
+    report = run(lambda: api.schema(kind, out_dir))
+    if out_dir:
+        for p in report.stats["files"]:
+            click.echo(f"wrote {p}")
+    else:
+        click.echo(report.stats["text"])
+
+
+@main.command()
+@click.argument("kind")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@force_option
+def new(kind: str, output: str | None, force: bool) -> None:
+    """Write a commented starter file for KIND (e.g. written-statement)."""
+    from . import api
+
+    report = run(lambda: api.new(kind, output=output, force=force))
+    if output:
+        click.echo(f"wrote {report.output}")
+    else:
+        click.echo(report.stats["text"], nl=False)
+
+
+# --------------------------------------------------------------------------- importing
 @main.group("import")
-def import_group():
+def import_group() -> None:
     """Import data from other tools' exports."""
 
 
@@ -349,18 +370,22 @@ def import_group():
               help="The YAML file to write (default: beside FILE, suffix .yaml).")
 @force_option
 @json_option
-def import_recommendations(input_path, state, theme, response, session, encoding, output, force, as_json):
+@click.pass_context
+def import_recommendations(ctx: click.Context, input_path: str, state: str | None, theme: str | None,
+                           response: str | None, session: int | None, encoding: str | None, output: str | None,
+                           force: bool, as_json: bool) -> None:
     """Read recommendations from a UPR Info or UHRI export (CSV, XLSX), or the uprdraft
     template, and write YAML usable as recommendations_file. Bad rows are skipped and
     reported with their row number."""
-    from .importers import import_to_yaml
+    from . import api
 
-    report, result = run(lambda: import_to_yaml(input_path, output, force=force, state=state, theme=theme,
-                                                response=response, session=session, encoding=encoding), as_json)
+    report = run(lambda: api.import_recommendations(input_path, output, force=force, state=state, theme=theme,
+                                                    response=response, session=session, encoding=encoding,
+                                                    rules=_rules(ctx)), as_json)
     if as_json:
         emit(report, as_json)
     _print_findings(report.findings)
-    for line in result.summary():  # the summary goes to stderr, after the row warnings
+    for line in report.data.summary() if report.data is not None else []:  # the summary goes to stderr, after the row warnings
         click.echo(line, err=True)
     if report.ok:
         click.echo(f"wrote {report.output}")

@@ -68,3 +68,71 @@ def write_atomic(path: str | Path, data: bytes | str, force: bool = False) -> Pa
         if os.path.exists(tmp):
             os.unlink(tmp)
     return path
+
+
+def write_all(files: dict[Path, bytes], force: bool = False) -> list[Path]:
+    """Write several files all or nothing: every one to a temporary file first, then each
+    renamed into place; if any step fails, the files already placed are taken back (and a
+    file replaced with ``force`` is restored), so none is left behind."""
+    staged: list[tuple[Path, str]] = []
+    placed: list[tuple[Path, str | None]] = []  # (path, backup of what it replaced)
+    try:
+        for path, data in files.items():
+            check_writable(path, force)
+            staged.append((path, _stage(path, data)))
+        for path, tmp in staged:
+            backup = None
+            if path.exists():
+                if not force:
+                    raise InputError(f"{path}: the file exists already; use --force to replace it", code="io")
+                if _can_link(path):  # keep what --force replaces until every file is in place
+                    backup = _stage_name(path, ".bak")
+                    if os.path.lexists(backup):
+                        os.unlink(backup)
+                    os.link(path, backup)
+            os.replace(tmp, path)
+            placed.append((path, backup))
+    except OSError as e:
+        _undo(placed)
+        raise InputError(f"{getattr(e, 'filename', None) or 'output'}: cannot write the file ({e.strerror}); "
+                         "nothing was written", code="io") from None
+    except BaseException:
+        _undo(placed)
+        raise
+    finally:
+        for _, tmp in staged:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    for _, backup in placed:
+        if backup and os.path.exists(backup):
+            os.unlink(backup)
+    return [p for p, _ in placed]
+
+
+def _stage_name(path: Path, suffix: str) -> str:
+    return str(path.parent / f".{path.name}.{os.getpid()}{suffix}")
+
+
+def _can_link(path: Path) -> bool:
+    return path.is_file() and not path.is_symlink()
+
+
+def _stage(path: Path, data: bytes) -> str:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.chmod(tmp, 0o644)
+    return tmp
+
+
+def _undo(placed: list[tuple[Path, str | None]]) -> None:
+    for path, backup in reversed(placed):
+        try:
+            if backup and os.path.exists(backup):
+                os.replace(backup, path)
+            else:
+                os.unlink(path)
+        except OSError:
+            pass

@@ -12,6 +12,7 @@ to overwrite).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 ERROR = "error"
 WARNING = "warning"
@@ -77,6 +78,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
     output: str | None = None
+    data: Any = field(default=None, repr=False, compare=False)  # what was read or made (not in to_dict)
 
     @property
     def ok(self) -> bool:

@@ -245,29 +245,30 @@ def validation_findings(exc, src: Source) -> list[Finding]:
     return out
 
 
-def load(path: str | Path, kind: str | None = None):
+def load(path: str | Path, kind: str | tuple[str, ...] | None = None) -> tuple[Any, Source]:
     """Read and validate an input file. Returns ``(model, source)``.
 
-    Raises InputError when the file cannot be read or parsed, ContentError when the
-    content does not fit the schema of its ``kind``.
+    ``kind`` is the kind (or the kinds) the caller takes; None takes any. Raises InputError
+    when the file cannot be read or parsed, ContentError when the content does not fit the
+    schema of its ``kind``.
     """
     from pydantic import ValidationError
 
-    from .models import _KINDS, model_for
+    from .kinds import KINDS, resolve_function
 
     data, src = read_source(path)
     got = data.get("kind")
+    known = ", ".join(KINDS)
     if got is None:
-        raise ContentError(error("schema", f"kind: this field is required; one of {', '.join(_KINDS)}", src.locate(())))
-    if got not in _KINDS:
-        raise ContentError(error("schema", f"kind: unknown kind '{got}'; one of {', '.join(_KINDS)}", src.locate(("kind",))))
-    if kind is not None and got != kind:
-        raise ContentError(error("schema", f"kind: this command takes a '{kind}' file, not '{got}'", src.locate(("kind",))))
-    try:
-        model_cls = model_for(got)
-    except (ImportError, AttributeError):
-        raise InputError(f"{src.locate(('kind',))}: kind '{got}' is not supported by this version of uprdraft",
-                         code="schema") from None
+        raise ContentError(error("schema", f"kind: this field is required; one of {known}", src.locate(())))
+    if not isinstance(got, str) or got not in KINDS:
+        raise ContentError(error("schema", f"kind: unknown kind '{got}'; one of {known}", src.locate(("kind",))))
+    wanted = (kind,) if isinstance(kind, str) else kind
+    if wanted and got not in wanted:
+        names = " or a ".join(wanted)
+        raise ContentError(error("schema", f"kind: this command takes a {names} file, not '{got}'",
+                                 src.locate(("kind",))))
+    model_cls = resolve_function(KINDS[got].model)
     try:
         model = model_cls.model_validate(data)
     except ValidationError as e:

@@ -48,7 +48,7 @@ def deadline_findings(model, src, today: dt.date, late: bool = False) -> list[Fi
     from .kinds.written import deadline_for
 
     rules = get_rules().written
-    deadline, basis = deadline_for(model)
+    deadline, basis = deadline_for(model, get_rules())
     if deadline is None:
         return [warning("deadline", "no deadline known: give session_start (or the published deadline) to "
                                     "check that the statement is on time", src.locate(()))]
@@ -78,12 +78,12 @@ def submission_findings(model, src, today: dt.date | None = None, late: bool = F
     from .kinds.written import applicable_limit, deadline_for
 
     today = today or dt.date.today()
-    findings = status_findings(model, src) + deadline_findings(model, src, today, late)
+    findings = status_findings(model, src, get_rules()) + deadline_findings(model, src, today, late)
     if not model.segment:
         findings.append(warning("segment", "segment: not given; the secretariat's form asks for it "
                                            "(general-debate, interactive-dialogue or panel)", src.locate(())))
-    deadline = deadline_for(model)[0]
-    return findings, {"limit": applicable_limit(model), "deadline": deadline.isoformat() if deadline else None}
+    deadline = deadline_for(model, get_rules())[0]
+    return findings, {"limit": applicable_limit(model, get_rules()), "deadline": deadline.isoformat() if deadline else None}
 
 
 def _first_text(docx_bytes: bytes) -> str | None:
@@ -120,12 +120,12 @@ def check_submission(model, src, docx_path, docx_bytes: bytes, today: dt.date | 
     from .kinds.written import applicable_limit, deadline_for, written_findings
 
     today = today or dt.date.today()
-    limit = applicable_limit(model)
+    limit = applicable_limit(model, get_rules())
     check = check_docx(docx_bytes, profile="hrc-written", limit=limit, name=str(docx_path))
     words = check.stats.get("words", {})
     findings = list(check.findings)
     if model.kind == "written-statement":
-        rule_findings, input_stats = written_findings(model, src, today)
+        rule_findings, input_stats = written_findings(model, src, get_rules(), today or dt.date.today())
         # the file's word count and deadline gate replace the input's
         findings += [f for f in rule_findings if f.code not in ("word-limit", "deadline")]
         findings += deadline_findings(model, src, today, late)
@@ -142,7 +142,7 @@ def check_submission(model, src, docx_path, docx_bytes: bytes, today: dt.date | 
             "title",
             f"the Word file starts with \"{first[:40]}\", not with the title on the form; the title must open "
             "the statement exactly as on the form", f"{docx_path}: document, paragraph 1"))
-    deadline = deadline_for(model)[0]
+    deadline = deadline_for(model, get_rules())[0]
     stats = {"words": words, "limit": limit, "deadline": deadline.isoformat() if deadline else None}
     return findings, stats
 
@@ -198,15 +198,15 @@ def form_text(model, words: dict, attachment_name: str) -> str:
     else:
         lines.append(f"{L['segment']}: {L['none']}")
     org = model.organisation
-    lines.append(f"{L['lead']}: {_one_line(org.name)} ({written.status_label(org.status, lang)})")
+    lines.append(f"{L['lead']}: {_one_line(org.name)} ({written.status_label(org.status, lang, get_rules())})")
     groups: dict[str, list[str]] = {}
-    for co in written.ordered_cosponsors(model):
+    for co in written.ordered_cosponsors(model, get_rules()):
         groups.setdefault(co.status, []).append(_one_line(co.name))
     if groups:
         lines.append(f"{L['co_sponsors']}:")
         for status in rules.written.cosponsor_order:
             if status in groups:
-                lines.append(f"  {written.status_label(status, lang)}: {'; '.join(groups[status])}")
+                lines.append(f"  {written.status_label(status, lang, get_rules())}: {'; '.join(groups[status])}")
     else:
         lines.append(f"{L['co_sponsors']}: {L['none']}")
     supporters = "; ".join(_one_line(s) for s in model.supporters)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import threading
 
 from .findings import Finding, warning
-from .rules import get_rules
 
 _lock = threading.Lock()
 _ready = False
@@ -63,14 +62,15 @@ def measure(text: str, lang: str) -> dict:
     }
 
 
-def check_readability(text: str, lang: str, age_band: str, location: str = "") -> tuple[dict, list[Finding]]:
+def check_readability(text: str, lang: str, age_band: str, location: str = "", *,
+                      rules) -> tuple[dict, list[Finding]]:
     """Measure ``text`` and compare it with the targets for ``age_band``.
 
     Returns (stats, findings); findings are warnings with codes ``readability`` and
     ``sentence-length``. ``age_band`` must be a key of the rules' targets (checked by the
     caller, which knows where the band was written).
     """
-    cf = get_rules().child_friendly
+    cf = rules.child_friendly
     m = measure(text, lang)
     target_score = cf.readability_min[age_band]
     target_len = cf.max_sentence_words[age_band]

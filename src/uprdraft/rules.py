@@ -13,6 +13,7 @@ calendar, responses, statuses), ``email`` (the submission e-mail), ``child_frien
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -725,17 +726,11 @@ class Rules(_Section):
 
 
 DEFAULT = Rules()
-_current: Rules = DEFAULT
 
 
 def get_rules() -> Rules:
-    """The rules in force (the defaults unless :func:`use_rules` or ``--rules`` changed them)."""
-    return _current
-
-
-def use_rules(rules: Rules) -> None:
-    global _current
-    _current = rules
+    """The default rules (kept while the last callers move to explicit ``rules``)."""
+    return DEFAULT
 
 
 def _merge(base: Any, over: Any) -> Any:
@@ -747,9 +742,44 @@ def _merge(base: Any, over: Any) -> Any:
     return over
 
 
+def from_mapping(data: Mapping[str, Any], where: str = "rules") -> Rules:
+    """Defaults deep-merged with a mapping shaped like the YAML rules file, validated."""
+    from pydantic import ValidationError
+
+    from .findings import InputError
+
+    if not isinstance(data, Mapping):
+        raise InputError(f"{where}: the rules must be a mapping of sections (written, oral, ...), "
+                         f"not {type(data).__name__}", code="rules")
+    try:
+        return Rules.model_validate(_merge(DEFAULT.model_dump(), dict(data)))
+    except ValidationError as e:
+        first = e.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise InputError(f"{where}: {field}: {first['msg']} (see 'uprdraft --help' for the rules file)",
+                         code="rules") from None
+
+
 def load_rules(path: str | Path) -> Rules:
     """Defaults deep-merged with a YAML override file, e.g. ``oral: {seconds: {panel: 90}}``."""
     from .load import read_yaml_plain  # local import: keeps start-up light
 
     data = read_yaml_plain(Path(path))
-    return Rules.model_validate(_merge(DEFAULT.model_dump(), data or {}))
+    return from_mapping(data or {}, str(path))
+
+
+def resolve(rules: Rules | Mapping[str, Any] | str | Path | None = None) -> Rules:
+    """The rules to apply: the defaults (None), a :class:`Rules`, a mapping shaped like the
+    YAML rules file (merged over the defaults), or the path of such a file."""
+    if rules is None:
+        return DEFAULT
+    if isinstance(rules, Rules):
+        return rules
+    if isinstance(rules, (str, Path)):
+        return load_rules(rules)
+    if isinstance(rules, Mapping):
+        return from_mapping(rules)
+    from .findings import InputError
+
+    raise InputError(f"rules: give a mapping, a Rules object or the path of a YAML rules file, "
+                     f"not {type(rules).__name__}", code="usage")

@@ -1,7 +1,7 @@
 """The UPR follow-up calendar: dated milestones from the day of a State's review.
 
 The steps and their offsets (in months after the review) are rules
-(``get_rules().upr.followup_calendar``, seed step 2, configurable). Whole months use
+(``rules.upr.followup_calendar``, seed step 2, configurable). Whole months use
 calendar arithmetic (``dateutil.relativedelta``: 31 January + 1 month = 28/29 February);
 a fractional part (4.5 years = 54 months exactly, but 5.5 months is not) is explicit:
 that share of the days of the month that follows, rounded to the nearest day (half up).
@@ -45,9 +45,9 @@ def followup_calendar(review_date: dt.date, rules=None) -> list[Milestone]:
     ``rules`` is a :class:`uprdraft.rules.Rules` (default: the rules in force).
     """
     if rules is None:
-        from .rules import get_rules
+        from .rules import DEFAULT
 
-        rules = get_rules()
+        rules = DEFAULT
     out = []
     for step in rules.upr.followup_calendar:
         try:
@@ -65,9 +65,9 @@ def next_review(review_date: dt.date, rules=None) -> dt.date:
     """The estimated date of the next review: the calendar's next-review step, or else
     ``review_date`` plus the cycle length."""
     if rules is None:
-        from .rules import get_rules
+        from .rules import DEFAULT
 
-        rules = get_rules()
+        rules = DEFAULT
     for m in followup_calendar(review_date, rules):
         if m.key == rules.upr.next_review_step:
             return m.start

@@ -19,7 +19,7 @@ from pathlib import Path
 
 
 def check_docx(source, profile: str | None = "hrc-written", limit: int | None = None,
-               status: str | None = None, name: str | None = None):
+               status: str | None = None, name: str | None = None, rules=None):
     """Check a Word file (path or bytes) against a font profile and a word limit.
 
     ``limit`` wins over ``status`` (general|special|roster, mapped through
@@ -50,7 +50,7 @@ def count_docx_words(source, name: str | None = None) -> dict:
 
 
 def fix_docx(source, output: str | Path | None = None, force: bool = False,
-             profile: str | None = "hrc-written", name: str | None = None):
+             profile: str | None = "hrc-written", name: str | None = None, rules=None):
     """Write a copy of a Word file in the profile's font and size without emphasis.
 
     The text, paragraphs, footnotes, tables and tracked changes stay as they were. The

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import Finding, InputError, Report, error, has_errors, warning
-from ..rules import get_rules
+from ..kinds import Analysis, Request
 
 NO_RESPONSE = "none"
 
@@ -81,33 +81,34 @@ def _id_key(rec_id: str):
     return (0, int(m.group(1)), int(m.group(2)), "") if m else (1, 0, 0, rec_id)
 
 
-def midterm_findings(model, src) -> tuple[list[Finding], dict]:
+def midterm_findings(model, src, rules=None) -> tuple[list[Finding], dict]:
     """(findings, stats) of a loaded mid-term report: the convention of ``api.validate``.
 
     Reads ``recommendations_file`` if the report names one. Stats: ``recommendations``
     (:func:`midterm_statistics`), ``themes`` (number of theme groups) and, with a
     child-friendly section, ``child_friendly.readability``.
     """
-    return check(resolve(model, src))
+    from ..rules import resolve as resolve_rules
+
+    return check(resolve(model, src), resolve_rules(rules))
 
 
-def check(loaded: LoadedReport) -> tuple[list[Finding], dict]:
+def check(loaded: LoadedReport, rules) -> tuple[list[Finding], dict]:
     """(findings, stats) of a report whose recommendations are resolved."""
     model = loaded.model
-    findings = report_findings(loaded)
-    stats = {"recommendations": midterm_statistics(loaded.recommendations),
-             "themes": len(group_by_theme(loaded.recommendations))}
+    findings = report_findings(loaded, rules)
+    stats = {"recommendations": midterm_statistics(loaded.recommendations, rules),
+             "themes": len(group_by_theme(loaded.recommendations, rules=rules))}
     if model.child_friendly is not None:
-        readability, cf_findings = child_friendly_findings(loaded)
+        readability, cf_findings = child_friendly_findings(loaded, rules)
         findings += cf_findings
         stats["child_friendly"] = {"version": model.child_friendly.version,
                                    "age_band": model.child_friendly.age_band, "readability": readability}
     return findings, stats
 
 
-def report_findings(loaded: LoadedReport) -> list[Finding]:
+def report_findings(loaded: LoadedReport, rules) -> list[Finding]:
     """Apply the mid-term rules to the report and its recommendations (ids, symbol, responses)."""
-    rules = get_rules()
     m, src = loaded.model, loaded.source
     out: list[Finding] = []
     if not re.match(rules.upr.wg_report_symbol_pattern, m.wg_report_symbol):
@@ -141,9 +142,9 @@ def report_findings(loaded: LoadedReport) -> list[Finding]:
     return out
 
 
-def child_friendly_findings(loaded: LoadedReport) -> tuple[dict, list[Finding]]:
+def child_friendly_findings(loaded: LoadedReport, rules) -> tuple[dict, list[Finding]]:
     """(readability stats, findings) of the child-friendly section."""
-    cf_rules = get_rules().child_friendly
+    cf_rules = rules.child_friendly
     m, src = loaded.model, loaded.source
     cf = m.child_friendly
     if cf.age_band not in cf_rules.readability_min:
@@ -153,7 +154,7 @@ def child_friendly_findings(loaded: LoadedReport) -> tuple[dict, list[Finding]]:
                           src.locate(("child_friendly", "age_band")))]
     from ..readability import check_readability
 
-    return check_readability(cf.text, m.language, cf.age_band, src.locate(("child_friendly", "text")))
+    return check_readability(cf.text, m.language, cf.age_band, src.locate(("child_friendly", "text")), rules=rules)
 
 
 # --------------------------------------------------------------------------- statistics
@@ -161,7 +162,7 @@ def _count(n: int, total: int) -> dict:
     return {"count": n, "share": round(n / total, 4) if total else 0.0}
 
 
-def midterm_statistics(recommendations) -> dict:
+def midterm_statistics(recommendations, rules=None) -> dict:
     """Count and share of recommendations by status and by response.
 
     Every recommendation counts once, whatever its number of themes. ``triggered_action``
@@ -169,7 +170,9 @@ def midterm_statistics(recommendations) -> dict:
     the supported and the noted recommendations separately [S30]; responses that are
     missing ("none") or still to split ("supported/noted") count in the totals only.
     """
-    rules = get_rules().upr
+    from ..rules import resolve as resolve_rules
+
+    rules = resolve_rules(rules).upr
     recs = list(recommendations)
 
     def block(items) -> dict:
@@ -187,7 +190,7 @@ def midterm_statistics(recommendations) -> dict:
 
 
 # --------------------------------------------------------------------------- grouping
-def group_by_theme(recommendations, mode: str | None = None) -> list[tuple[str | None, list[tuple[object, list[str]]]]]:
+def group_by_theme(recommendations, mode: str | None = None, rules=None) -> list[tuple[str | None, list[tuple[object, list[str]]]]]:
     """[(theme or None, [(recommendation, other themes), ...]), ...].
 
     Themes keep the order in which they first appear (spelling of their first use; case
@@ -195,7 +198,10 @@ def group_by_theme(recommendations, mode: str | None = None) -> list[tuple[str |
     paragraph number. ``mode`` "each" lists a recommendation under each of its themes,
     "first" under its first theme only. Recommendations without a theme come last (None).
     """
-    mode = mode or get_rules().midterm.group_by_theme
+    if mode is None:
+        from ..rules import resolve as resolve_rules
+
+        mode = resolve_rules(rules).midterm.group_by_theme
     names: dict[str, str] = {}
     groups: dict[str | None, list] = {}
     for rec in recommendations:
@@ -217,51 +223,28 @@ def group_by_theme(recommendations, mode: str | None = None) -> list[tuple[str |
     return [(name, sorted(items, key=lambda it: _id_key(it[0].id))) for name, items in ordered]
 
 
-# --------------------------------------------------------------------------- the command
-def render_midterm_report(input_path, output=None, child_friendly=None, force: bool = False) -> Report:
-    """Write the mid-term report .docx (and the child-friendly .docx when asked).
-
-    ``output`` defaults to the input's name with ``.docx``; ``child_friendly`` is the path
-    of the child-friendly version (needs the ``child_friendly`` section). Nothing is written
-    when the content breaks a rule (the Report has errors, ``output`` is None), the input
-    cannot be read or an output exists without ``force`` (InputError). Both files are re-read by ``check_docx`` before anything is written.
-    """
-    from .. import fileio
-
-    out = Path(output) if output else fileio.default_output(input_path, ".docx")
-    targets = [out] + ([Path(child_friendly)] if child_friendly else [])
-    if Path(input_path).resolve() in [t.resolve() for t in targets]:
-        raise InputError(f"{input_path}: the output would replace the input; choose another -o", code="io")
-    if child_friendly and out.resolve() == Path(child_friendly).resolve():
-        raise InputError(f"{out}: the report and the child-friendly version need two different files", code="io")
-    for t in targets:
-        fileio.check_writable(t, force)
-
-    from ..load import load
-
-    model, src = load(input_path, "midterm-report")
+# --------------------------------------------------------------------------- the pipeline's parts
+def analyse(model, src, ctx, request: Request | None = None) -> Analysis:
+    """Findings and stats of the report; the child-friendly version is required when asked."""
     loaded = resolve(model, src)
-    findings, stats = check(loaded)
-    if child_friendly and model.child_friendly is None:
+    findings, stats = check(loaded, ctx.rules)
+    if request is not None and "child-friendly" in request.roles and model.child_friendly is None:
         findings.append(error("child-friendly-missing",
                               "--child-friendly needs a child_friendly section (version, age_band, text) in the input",
                               src.locate(())))
-    if has_errors(findings):
-        return Report(findings=findings, stats=stats, output=None)  # nothing written: exit 1
+    return Analysis(model, src, findings, stats, loaded)
 
-    from ..render.midterm import render_child_friendly, render_report
 
-    files = [(out, render_report(loaded), get_rules().midterm.font_profile)]
-    if child_friendly:
-        stats["child_friendly"]["output"] = str(child_friendly)
-        files.append((Path(child_friendly), render_child_friendly(loaded), get_rules().midterm.child_friendly_profile))
-    from ..api import verify_docx
+def write_report(analysis: Analysis, ctx) -> bytes:
+    from ..render.midterm import render_report
 
-    for path, data, profile in files:
-        verify_docx(data, path.name, profile)
-    for path, data, _ in files:
-        fileio.write_atomic(path, data, force)
-    return Report(findings=findings, stats=stats, output=str(out))
+    return render_report(analysis.content)
+
+
+def write_child_friendly(analysis: Analysis, ctx) -> bytes:
+    from ..render.midterm import render_child_friendly
+
+    return render_child_friendly(analysis.content)
 
 
 def summary_lines(report: Report) -> list[str]:

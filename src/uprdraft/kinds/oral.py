@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..findings import Finding, InputError, Report, error, has_errors, warning
-from ..rules import get_rules
+from ..kinds import Analysis, Request
 from ..wordcount import count_words
 
 KIND = "oral-statement"
@@ -115,11 +115,10 @@ def _body_paragraphs(body: str) -> tuple[list[Paragraph], list[tuple[str, str, s
     return paras, issues
 
 
-def spoken_paragraphs(model, rules=None) -> tuple[list[Paragraph], list[tuple[str, str, str, int | None]]]:
+def spoken_paragraphs(model, rules) -> tuple[list[Paragraph], list[tuple[str, str, str, int | None]]]:
     """Opening, body paragraphs and closing, with word counts; plus reading issues."""
     from ..xmltext import clean_text
 
-    rules = rules or get_rules().oral
     wording, notes = _wording(model.language, rules)
     issues: list = [(code, "warning", msg, None) for code, msg in notes]
     opening = " ".join(clean_text(opening_text(model, wording)).split())
@@ -158,14 +157,16 @@ def _timing(model, paras: list[Paragraph], rules) -> dict:
     }
 
 
-def oral_timing(model) -> dict:
+def oral_timing(model, rules=None) -> dict:
     """Spoken words, estimated seconds, the limits and the spoken paragraphs of ``model``.
 
     Keys: ``words``, ``seconds`` (estimate, one decimal), ``limit_seconds``, ``limit`` (word
     cap or None), ``words_per_minute``, ``pause_seconds``, ``paragraphs`` (list of
     :class:`Paragraph` with ``role``, ``text``, ``words``, ``end_seconds`` and ``mark``).
     """
-    rules = get_rules().oral
+    from ..rules import resolve
+
+    rules = resolve(rules).oral
     paras, _ = spoken_paragraphs(model, rules)
     return _timing(model, paras, rules)
 
@@ -176,10 +177,9 @@ def _stats(timing: dict) -> dict:
 
 
 # --------------------------------------------------------------------------- rules
-def _analyse(model, src) -> tuple[list[Finding], dict]:
+def _analyse(model, src, rules) -> tuple[list[Finding], dict]:
     from ..load import body_location
 
-    rules = get_rules().oral
     findings: list[Finding] = []
     loc = src.locate
 
@@ -256,10 +256,18 @@ def _words(n: int) -> str:
     return f"{n} word" if n == 1 else f"{n} words"
 
 
-def oral_findings(model, src) -> tuple[list[Finding], dict]:
+def oral_findings(model, src, rules=None) -> tuple[list[Finding], dict]:
     """Rule findings and stats (``words``, ``seconds``, ``limit_seconds``, ...) for ``validate``."""
-    findings, timing = _analyse(model, src)
+    from ..rules import resolve
+
+    findings, timing = _analyse(model, src, resolve(rules).oral)
     return findings, _stats(timing)
+
+
+def analyse(model, src, ctx, request: Request | None = None) -> Analysis:
+    """Rule findings, stats and the timed paragraphs the writers need."""
+    findings, timing = _analyse(model, src, ctx.rules.oral)
+    return Analysis(model, src, findings, _stats(timing), timing)
 
 
 # --------------------------------------------------------------------------- outputs
@@ -268,50 +276,19 @@ def plain_text(paras: list[Paragraph]) -> str:
     return "\n\n".join(p.text for p in paras) + "\n"
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    return a.resolve() == b.resolve()
-
-
-def render_oral_statement(input_path, output=None, text_output=None, force: bool = False) -> Report:
-    """Write the speaker's script (.docx) and optionally the text to upload (.txt).
-
-    Returns a :class:`Report` whose ``stats`` hold ``words``, ``seconds``,
-    ``limit_seconds`` and ``limit``; when a rule is broken the report carries the errors
-    and nothing is written. Raises InputError (unreadable input, refusing to overwrite)
-    and ContentError (schema errors).
-    """
-    from .. import fileio
-    from ..load import load
-
-    input_path = Path(input_path)
-    out = Path(output) if output else fileio.default_output(input_path, ".docx")
-    txt = Path(text_output) if text_output else None
-    for target in (out, txt):
-        if target is not None and input_path.exists() and _same_file(target, input_path):
-            raise InputError(f"{target}: this is the input file; choose another output name with -o or --text",
-                             code="io")
-    if txt is not None and _same_file(txt, out):
-        raise InputError(f"{txt}: the script and the text cannot be the same file", code="io")
-    fileio.check_writable(out, force)
-    if txt is not None:
-        fileio.check_writable(txt, force)
-
-    model, src = load(input_path, KIND)
-    findings, timing = _analyse(model, src)
-    stats = _stats(timing)
-    if has_errors(findings):
-        return Report(findings, stats, None)
-
+def write_docx(analysis: Analysis, ctx) -> bytes:
     from ..render.oral import render_script
 
-    data = render_script(model, timing)
-    # our own output must pass our own checker (a failure is a bug: nothing is written)
-    from ..api import verify_docx
+    return render_script(analysis.model, analysis.content)
 
-    verify_docx(data, out.name, "speaker-script")
-    fileio.write_atomic(out, data, force)
-    if txt is not None:
-        fileio.write_atomic(txt, plain_text(timing["paragraphs"]), force)
-        stats["text_output"] = str(txt)
-    return Report(findings, stats, str(out))
 
+def write_text(analysis: Analysis, ctx) -> bytes:
+    return plain_text(analysis.content["paragraphs"]).encode("utf-8")
+
+
+def summary_lines(report) -> list[str]:
+    if not report.output:
+        return []
+    s = report.stats
+    written = " and ".join(str(p) for p in (report.output, s.get("text_output")) if p)
+    return [f"wrote {written} ({s['words']} words, about {s['seconds']:g} s of {s['limit_seconds']} s)"]

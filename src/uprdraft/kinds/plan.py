@@ -6,7 +6,7 @@ Python API::
     report = render_plan("examples/action-plan.yaml", ics="plan.ics", force=True)
     report.output, report.stats["next_review"], [str(f) for f in report.findings]
 
-Rules checked (``plan_findings``; values in ``get_rules().upr``):
+Rules checked (``plan_findings``; values in ``rules.upr``):
 - an item refers to a recommendation id that is not in ``recommendations_file`` (or there
   is no such file): error ``unknown-recommendation``;
 - an action type outside the fixed list: error ``action-type``;
@@ -24,6 +24,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..kinds import Analysis, Request
 from ..findings import ContentError, Finding, InputError, Report, error, has_errors, warning
 
 KIND = "action-plan"
@@ -125,10 +126,9 @@ def plan_findings(model, src, rules=None, recommendations: dict | None = None,
 
     from ..timeline import followup_calendar, next_review
 
-    if rules is None:
-        from ..rules import get_rules
+    from ..rules import resolve
 
-        rules = get_rules()
+    rules = resolve(rules)
     upr = rules.upr
     if resolved is None:
         if recommendations is None:
@@ -201,61 +201,26 @@ def plan_findings(model, src, rules=None, recommendations: dict | None = None,
     return findings, stats
 
 
-def validate_plan(input_path, rules=None) -> Report:
-    """Schema and rules only; writes nothing (what ``uprdraft validate`` runs for a plan)."""
-    from ..load import load
-
-    model, src = load(input_path, KIND)
-    findings, stats = plan_findings(model, src, rules)
-    return Report(findings, stats, None)
-
-
-# --------------------------------------------------------------------------- render
-def render_plan(input_path, output=None, ics=None, force: bool = False, rules=None) -> Report:
-    """Write the action-plan matrix (.docx) and, with ``ics``, the follow-up calendar (.ics).
-
-    Raises InputError (unreadable input, existing output without ``force``) or ContentError
-    (the file breaks the schema). Rule errors come back in a Report with ``ok`` false and
-    nothing written; warnings come back in the Report too. The .docx is re-read by our own
-    checker (profile ``hrc-report``) before anything is written.
-    """
-    from .. import fileio
-    from ..api import verify_docx
-    from ..load import load
-    from ..render.plan import plan_docx, plan_ics
-
-    if rules is None:
-        from ..rules import get_rules
-
-        rules = get_rules()
-    model, src = load(input_path, KIND)
-    out = Path(output) if output else fileio.default_output(input_path, ".docx")
-    _distinct(input_path, out, ics)
-    fileio.check_writable(out, force)
-    if ics:
-        fileio.check_writable(ics, force)
+def analyse(model, src, ctx, request: Request | None = None) -> Analysis:
+    """Items resolved against their recommendations, findings and stats."""
     recommendations = load_recommendations(model, src)
     resolved, findings = resolve_items(model, src, recommendations)
-    more, stats = plan_findings(model, src, rules, resolved=resolved)
-    findings += more
-    if has_errors(findings):  # nothing is written; the report keeps the stats (CLI exit 1)
-        return Report(findings, stats, None)
-    data = plan_docx(model, resolved, rules)
-    verify_docx(data, out.name, "hrc-report")
-    ics_data = plan_ics(model, resolved, rules) if ics else None
-    fileio.write_atomic(out, data, force)
-    stats["ics"] = None
-    if ics_data is not None:
-        fileio.write_atomic(ics, ics_data, force)
-        stats["ics"] = str(ics)
-    return Report(findings, stats, str(out))
+    more, stats = plan_findings(model, src, ctx.rules, resolved=resolved)
+    if request is not None and "ics" not in request.roles:
+        stats["ics"] = None
+    return Analysis(model, src, findings + more, stats, resolved)
 
 
-def _distinct(input_path, out: Path, ics) -> None:
-    paths = [Path(input_path).resolve(), out.resolve()] + ([Path(ics).resolve()] if ics else [])
-    if len(set(paths)) != len(paths):
-        raise InputError(f"{out}: the input, the .docx and the .ics must be three different files; "
-                         "choose other names with -o / --ics", code="io")
+def write_docx(analysis: Analysis, ctx) -> bytes:
+    from ..render.plan import plan_docx
+
+    return plan_docx(analysis.model, analysis.content, ctx.rules)
+
+
+def write_ics(analysis: Analysis, ctx) -> bytes:
+    from ..render.plan import plan_ics
+
+    return plan_ics(analysis.model, analysis.content, ctx.rules)
 
 
 def summary_lines(report: Report) -> list[str]:

@@ -10,7 +10,7 @@ Python API::
     model, src = load("launch.yaml", "side-event")
     findings, stats = side_event_findings(model, src)           # what `validate` reports
 
-Rules (values in ``get_rules().side_event``, sources in rules.py): the date falls within the
+Rules (values in ``rules.side_event``, sources in rules.py): the date falls within the
 session when its dates are given; start and end within the lunch window; an allowed duration;
 the agenda fits in the slot (the rest is discussion time); an organiser with ECOSOC status
 books the room; several languages need the organisers' own interpreters; 3-4 panellists.
@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from ..kinds import Analysis, Request
 from ..findings import Finding, InputError, Report, error, has_errors, warning
 
 KIND = "side-event"
@@ -39,22 +40,18 @@ def _names(items) -> list[str]:
     return [i if isinstance(i, str) else i.name for i in items]
 
 
-def geneva(rules=None):
+def geneva(rules):
     from zoneinfo import ZoneInfo
 
-    from ..rules import get_rules
-
-    return ZoneInfo((rules or get_rules()).side_event.timezone)
+    return ZoneInfo(rules.side_event.timezone)
 
 
-def event_times(model, rules=None) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
+def event_times(model, rules) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
     """(start, end, guest-list deadline) as aware Geneva datetimes.
 
     The deadline is counted in real hours, so it stays right across a change of clocks.
     """
-    from ..rules import get_rules
-
-    r = (rules or get_rules()).side_event
+    r = rules.side_event
     tz = geneva(rules)
     start = model.start_at.replace(tzinfo=tz)
     end = model.end_at.replace(tzinfo=tz)
@@ -77,12 +74,12 @@ def agenda_schedule(model) -> list[dict]:
     return rows
 
 
-def side_event_findings(model, src=None) -> tuple[list[Finding], dict]:
+def side_event_findings(model, src=None, rules=None) -> tuple[list[Finding], dict]:
     """Apply the side-event rules to a model (``src`` from :func:`uprdraft.load.load` gives
     file:line:col locations). Returns (findings, stats)."""
-    from ..rules import get_rules
+    from ..rules import resolve
 
-    rules = get_rules()
+    rules = resolve(rules)
     r = rules.side_event
     out: list[Finding] = []
     at = src.locate if src is not None else (lambda loc: "")  # a model built in Python has no file
@@ -184,9 +181,9 @@ def calendar_bytes(model, rules=None) -> bytes:
     with a reminder alarm. Deterministic: UIDs come from the session, title and lead
     organiser; DTSTAMP is the guest-list deadline (both derived from the content)."""
     from ..ics import Entry, build_calendar, stable_uid
-    from ..rules import get_rules
+    from ..rules import resolve
 
-    rules = rules or get_rules()
+    rules = resolve(rules)
     r = rules.side_event
     labels = r.labels[model.language]
     start, end, due = event_times(model, rules)
@@ -227,40 +224,19 @@ def paragraphs(text: str) -> list[str]:
     return [re.sub(r"\s*\n\s*", " ", p).strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
 
 
-def render_side_event(input_path, output=None, ics=None, force: bool = False) -> Report:
-    """Write the concept note (.docx, default beside the input) and, with ``ics``, the
-    calendar file. Returns a Report; with rule errors nothing is written (report.ok False)."""
-    from .. import fileio
-    from ..load import load
+def analyse(model, src, ctx, request: Request | None = None) -> Analysis:
+    findings, stats = side_event_findings(model, src, ctx.rules)
+    return Analysis(model, src, findings, stats)
 
-    out = Path(output) if output else fileio.default_output(input_path, ".docx")
-    ics_path = Path(ics) if ics else None
-    for p, suffix in ((out, ".docx"), (ics_path, ".ics")):
-        if p is not None and Path(p).resolve() == Path(input_path).resolve():
-            raise InputError(f"{p}: this is the input file; choose another output name", code="io")
-    if ics_path is not None and ics_path.resolve() == out.resolve():
-        raise InputError(f"{ics_path}: the .docx and the .ics cannot be the same file", code="io")
-    model, src = load(input_path, KIND)
-    fileio.check_writable(out, force)  # refuse before doing any work
-    if ics_path is not None:
-        fileio.check_writable(ics_path, force)
 
-    findings, stats = side_event_findings(model, src)
-    if has_errors(findings):
-        return Report(findings=findings, stats=stats, output=None)
-
+def write_docx(analysis: Analysis, ctx) -> bytes:
     from ..render.side_event import render_concept_note
 
-    from ..api import verify_docx
+    return render_concept_note(analysis.model, analysis.stats, ctx.rules)
 
-    data = render_concept_note(model, stats)
-    verify_docx(data, out.name, "hrc-report")  # our own checker re-reads what we wrote
-    ics_data = calendar_bytes(model) if ics_path is not None else None
-    fileio.write_atomic(out, data, force)
-    if ics_data is not None:
-        fileio.write_atomic(ics_path, ics_data, force)
-        stats["ics"] = str(ics_path)
-    return Report(findings=findings, stats=stats, output=str(out))
+
+def write_ics(analysis: Analysis, ctx) -> bytes:
+    return calendar_bytes(analysis.model, ctx.rules)
 
 
 def summary_lines(report: Report) -> list[str]:

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..findings import Finding, error, warning
-from ..rules import get_rules
+from ..kinds import Analysis, Request
 from ..wordcount import count_words
 from ..xmltext import clean_text, has_illegal
 
@@ -42,62 +42,61 @@ class StatementContent:
 
 
 # --------------------------------------------------------------------------- rule helpers
-def ordered_cosponsors(model) -> list:
+def ordered_cosponsors(model, rules) -> list:
     """Co-sponsors grouped General, Special, Roster, keeping the given order in a group [S2]."""
-    order = get_rules().written.cosponsor_order
+    order = rules.written.cosponsor_order
     rank = {status: i for i, status in enumerate(order)}
     return sorted(model.co_sponsors, key=lambda o: rank.get(o.status, len(order)))  # sorted() is stable
 
 
-def status_label(status: str, language: str) -> str:
-    labels = get_rules().written.status_labels
+def status_label(status: str, language: str, rules) -> str:
+    labels = rules.written.status_labels
     return labels.get(language, labels["en"]).get(status, status)
 
 
-def applicable_limit(model) -> int | None:
+def applicable_limit(model, rules) -> int | None:
     """Word limit from the lead NGO's consultative status (or the lowest among ECOSOC
     co-sponsors with ``joint_limit_rule: strict_min``)."""
-    rules = get_rules().written
-    limits = rules.word_limit
+    limits = rules.written.word_limit
     lead = limits.get(model.organisation.status)
     if lead is None:
         return None
-    if rules.joint_limit_rule == "strict_min":
+    if rules.written.joint_limit_rule == "strict_min":
         others = [limits[o.status] for o in model.co_sponsors if o.status in limits]
         return min([lead, *others])
     return lead
 
 
-def deadline_for(model) -> tuple[dt.date | None, str]:
+def deadline_for(model, rules) -> tuple[dt.date | None, str]:
     """The submission deadline and where it comes from."""
     if model.deadline:
         return model.deadline, "the deadline published for this session"
     if model.session_start:
-        days = get_rules().written.deadline_days_before
+        days = rules.written.deadline_days_before
         return model.session_start - dt.timedelta(days=days), f"{days} days before the session opens"
     return None, ""
 
 
-def supporters_note(model) -> str | None:
+def supporters_note(model, rules) -> str | None:
     """The footnote to the title naming NGOs without consultative status [S1, S2]."""
     if not model.supporters:
         return None
     from ..i18n import format_list
 
-    wording = get_rules().written.supporter_footnote
+    wording = rules.written.supporter_footnote
     w = wording.get(model.language, wording["en"])
     names = format_list(model.supporters, model.language)
     return (w["one"] if len(model.supporters) == 1 else w["many"]).format(names=names)
 
 
 # --------------------------------------------------------------------------- content
-def statement_content(model) -> StatementContent:
+def statement_content(model, rules) -> StatementContent:
     from ..markdown import parse_body
     from ..render.docx_render import Footnote
 
     body = parse_body(model.body, model.footnotes)
     title: list = [clean_text(model.title)]
-    note = supporters_note(model)
+    note = supporters_note(model, rules)
     if note:
         title.append(Footnote(note))
     paragraphs = []
@@ -112,9 +111,9 @@ def statement_content(model) -> StatementContent:
     return StatementContent(title, paragraphs, body.issues)
 
 
-def status_findings(model, src) -> list[Finding]:
+def status_findings(model, src, rules) -> list[Finding]:
     """Who may submit [S1, S2, S4]: a lead and co-sponsors in ECOSOC consultative status."""
-    allowed = get_rules().written.statuses_allowed
+    allowed = rules.written.statuses_allowed
     out = []
     if model.organisation.status not in allowed:
         out.append(error(
@@ -137,17 +136,22 @@ def _fmt(n: int, language: str) -> str:
     return f"{n:,}" if language == "en" else f"{n:,}".replace(",", "\u202f")
 
 
-def written_findings(model, src, today: dt.date | None = None,
+def analyse(model, src, ctx, request: Request | None = None) -> Analysis:
+    """The written statement's rule findings, statistics and the content to write."""
+    content = statement_content(model, ctx.rules)
+    findings, stats = written_findings(model, src, ctx.rules, ctx.date(), content)
+    return Analysis(model, src, findings, stats, content)
+
+
+def written_findings(model, src, rules, today: dt.date,
                      content: StatementContent | None = None) -> tuple[list[Finding], dict]:
     """All rule findings for a written statement, and its statistics."""
     from ..load import body_location
 
-    rules = get_rules().written
-    today = today or dt.date.today()
-    content = content or statement_content(model)
+    content = content or statement_content(model, rules)
     findings: list[Finding] = []
 
-    findings.extend(status_findings(model, src))
+    findings.extend(status_findings(model, src, rules))
     for name in ("title", "body"):
         if not clean_text(getattr(model, name)).strip():
             findings.append(error("schema", f"{name}: has no visible text", src.locate((name,))))
@@ -164,8 +168,8 @@ def written_findings(model, src, today: dt.date | None = None,
 
     # word limit [S1, S3, S49], footnotes counted [S2]
     words = content.words()
-    counted = words["total"] if rules.count_footnotes else words["body"]
-    limit = applicable_limit(model)
+    counted = words["total"] if rules.written.count_footnotes else words["body"]
+    limit = applicable_limit(model, rules)
     if limit is not None and counted > limit:
         over = counted - limit
         findings.append(error(
@@ -175,7 +179,7 @@ def written_findings(model, src, today: dt.date | None = None,
             src.locate(("body",))))
 
     # deadline [S2, S3, S4, S5]
-    deadline, basis = deadline_for(model)
+    deadline, basis = deadline_for(model, rules)
     if deadline is not None:
         days_left = (deadline - today).days
         where = src.locate(("deadline",)) if model.deadline else src.locate(("session_start",))
@@ -185,7 +189,7 @@ def written_findings(model, src, today: dt.date | None = None,
                 f"the deadline was {deadline.isoformat()} ({basis}), {-days_left} day{'s' if days_left < -1 else ''} ago: "
                 "the secretariat may refuse a late statement, and 'uprdraft email' needs --late to send it",
                 where))
-        elif days_left <= rules.deadline_warn_days:
+        elif days_left <= rules.written.deadline_warn_days:
             findings.append(warning(
                 "deadline",
                 f"the deadline is {deadline.isoformat()} ({basis}): {days_left} day{'s' if days_left != 1 else ''} left",
@@ -196,3 +200,13 @@ def written_findings(model, src, today: dt.date | None = None,
                               for s in p if not isinstance(s, str)),
              "paragraphs": len(content.paragraphs)}
     return findings, stats
+
+
+def write_docx(analysis: Analysis, ctx) -> bytes:
+    from ..render.written import render_written_docx
+
+    return render_written_docx(analysis.model, analysis.content)
+
+
+def summary_lines(report) -> list[str]:
+    return [f"wrote {report.output}"] if report.output else []

@@ -1,0 +1,35 @@
+"""The self-check: every .docx we write is re-read by our own checker before we say so."""
+from __future__ import annotations
+
+from typing import Any
+
+from .findings import ContentError, Report, error
+
+BUG = "(a bug in uprdraft; please report it)"
+
+
+def verify_docx(data: bytes, name: str, profile: str, words: dict[str, int] | None = None,
+                limit: int | None = None, *, rules: Any = None, template: bool = False) -> Report:
+    """Re-read a .docx we wrote with our own checker.
+
+    A formatting error, or a word count that differs from the one we computed, is a bug in
+    uprdraft when we chose the template: it is raised as a ContentError that says so, and
+    nothing is written. With a coalition's own template (``template``) the same errors are
+    the template's: they say to mend the template or choose a looser ``--profile``.
+    """
+    from .docx_check import check_docx
+
+    report = check_docx(data, profile=profile, limit=limit, name=name, rules=rules)
+    if template:
+        why = (f"(the template breaks the '{profile}' format: mend the template in Word, or choose another "
+               "profile with --profile where the kind allows it)")
+    else:
+        why = BUG
+    problems = [error(f.code, f"{name} as generated fails the '{profile}' check: {f.message} {why}", f.location)
+                for f in report.findings if f.severity == "error" and f.code != "word-limit"]
+    if words is not None and report.stats.get("words") != words:
+        problems.append(error("word-count", f"{name}: word counts differ between the renderer {words} and the "
+                                            f"checker {report.stats.get('words')} {BUG}"))
+    if problems:
+        raise ContentError(problems)
+    return report
