@@ -216,12 +216,17 @@ def plan(input_path, output, ics, force, as_json):
 @main.command()
 @input_argument
 @today_option
+@click.option("--ignore", "ignore", multiple=True, metavar="CODE[,CODE]",
+              help="Hide these warnings (see 'uprdraft explain CODE'); errors cannot be ignored.")
 @json_option
-def validate(input_path, today, as_json):
+def validate(input_path, today, ignore, as_json):
     """Check INPUT against the schema and the rules; writes nothing."""
     from . import api
+    from .codes import drop_ignored, parse_ignore
 
+    ignored = run(lambda: parse_ignore(ignore), as_json)
     report = run(lambda: api.validate(input_path, today=today), as_json)
+    report.findings = drop_ignored(report.findings, ignored)
     emit(report, as_json, success=f"{input_path}: ok")
 
 
@@ -232,14 +237,19 @@ def validate(input_path, today, as_json):
 @click.option("--limit", type=int, default=None, metavar="N", help="Word limit (body + footnotes).")
 @click.option("--status", type=click.Choice(["general", "special", "roster"]), default=None,
               help="Consultative status: sets the word limit (2,000 general; 1,500 special and roster).")
+@click.option("--ignore", "ignore", multiple=True, metavar="CODE[,CODE]",
+              help="Hide these warnings (see 'uprdraft explain CODE'); errors cannot be ignored.")
 @json_option
-def check(docx_path, profile, limit, status, as_json):
+def check(docx_path, profile, limit, status, ignore, as_json):
     """Check any Word file: fonts, sizes, emphasis, word count, risky content."""
+    from .codes import drop_ignored, parse_ignore
     from .docx_check import check_docx
 
     if limit is not None and status is not None:
         raise click.UsageError("give --limit or --status, not both")
+    ignored = run(lambda: parse_ignore(ignore), as_json)
     report = run(lambda: check_docx(docx_path, profile=profile, limit=limit, status=status), as_json)
+    report.findings = drop_ignored(report.findings, ignored)
     if not as_json:
         words = report.stats.get("words", {})
         limit_txt = f" (limit {report.stats['limit']})" if report.stats.get("limit") else ""
@@ -365,6 +375,25 @@ def import_recommendations(input_path, state, theme, response, session, encoding
     if report.ok:
         click.echo(f"wrote {report.output}")
     sys.exit(0 if report.ok else 1)
+
+
+# --------------------------------------------------------------------------- explain
+@main.command()
+@click.argument("code", required=False)
+@json_option
+def explain(code, as_json):
+    """Say what a finding CODE means: name, severity, summary and the source of its rule.
+    Without CODE, list every code."""
+    from . import codes
+
+    if code is None:
+        if as_json:
+            click.echo(json.dumps([c.to_dict() for c in codes.CODES.values()], ensure_ascii=False))
+        else:
+            click.echo(codes.explain_all())
+        return
+    found = run(lambda: codes.lookup(code), as_json)
+    click.echo(json.dumps(found.to_dict(), ensure_ascii=False) if as_json else codes.explain(code))
 
 
 if __name__ == "__main__":  # pragma: no cover
