@@ -192,15 +192,15 @@ def test_lead_without_ecosoc_status(tmp_path, cli):
     assert f["location"].startswith(f"{form}:") and "supporter" in f["message"]
 
 
-@pytest.mark.parametrize("today, code, severity", [
-    ("2026-05-25", 0, "warning"),   # the deadline day itself (21 days before 15 June): on time
-    ("2026-05-26", 1, "error"),     # one day late
+@pytest.mark.parametrize("today, code, finding, severity", [
+    ("2026-05-25", 0, "deadline-near", "warning"),   # the deadline day itself (21 days before 15 June): on time
+    ("2026-05-26", 1, "deadline", "error"),          # one day late
 ])
-def test_deadline_21_days_before_session(tmp_path, cli, today, code, severity):
+def test_deadline_21_days_before_session(tmp_path, cli, today, code, finding, severity):
     got, rep = cli.json("email", submission(tmp_path), statement_docx(tmp_path), "--today", today)
     assert got == code
-    (f,) = [f for f in rep["findings"] if f["code"] == "deadline"]
-    assert f["severity"] == severity
+    (f,) = [f for f in rep["findings"] if f["code"].startswith("deadline")]
+    assert f["code"] == finding and f["severity"] == severity
     if severity == "error":
         assert "--late" in f["message"] and rep["output"] is None
 
@@ -208,8 +208,8 @@ def test_deadline_21_days_before_session(tmp_path, cli, today, code, severity):
 def test_late_keeps_the_warning(tmp_path, cli):
     code, rep = cli.json("email", submission(tmp_path), statement_docx(tmp_path), "--today", "2026-05-28", "--late")
     assert code == 0 and rep["ok"] and Path(rep["output"]).exists()
-    (f,) = [f for f in rep["findings"] if f["code"] == "deadline"]
-    assert f["severity"] == "warning" and "--late" in f["message"]
+    (f,) = [f for f in rep["findings"] if f["code"].startswith("deadline")]
+    assert f["code"] == "deadline-passed" and f["severity"] == "warning" and "--late" in f["message"]
 
 
 def test_hard_minimum_is_not_lifted_by_late(tmp_path, cli):

@@ -71,7 +71,7 @@ def test_exactly_at_the_limit_passes_with_a_warning(tmp_path, segment, limit, bo
     assert stats["words"] == body_words + OVERHEAD
     assert stats["seconds"] == limit
     assert "time-limit" not in codes(findings, "error")
-    assert "time-limit" in codes(findings, "warning")  # above 90 % of the limit
+    assert "time-limit-near" in codes(findings, "warning")  # above 90 % of the limit
 
 
 @pytest.mark.parametrize("segment,limit,body_words", SEGMENTS)
@@ -89,7 +89,7 @@ def test_warning_threshold_is_ninety_percent(tmp_path):
     findings, stats = analyse(write(tmp_path, body=body_of(197 - OVERHEAD)))
     assert stats["seconds"] == 80.8 and codes(findings) == []
     findings, stats = analyse(write(tmp_path, body=body_of(198 - OVERHEAD)))
-    assert codes(findings, "warning") == ["time-limit"]
+    assert codes(findings, "warning") == ["time-limit-near"]
 
 
 @pytest.mark.parametrize("limit,cap", [(90, 250), (120, 300)])
@@ -128,12 +128,13 @@ def test_words_per_minute_override(tmp_path):
     assert "time-limit" in codes(findings, "error")
 
 
-@pytest.mark.parametrize("wpm,expected", [(79, "error"), (80, None), (165, None), (166, "warning"),
-                                          (200, "warning"), (201, "error")])
+@pytest.mark.parametrize("wpm,expected", [(79, "words-per-minute"), (80, None), (165, None), (166, "fast-pace"),
+                                          (200, "fast-pace"), (201, "words-per-minute")])
 def test_words_per_minute_range(tmp_path, wpm, expected):
     findings, _ = analyse(write(tmp_path, words_per_minute=wpm))
-    got = [f.severity for f in findings if f.code == "words-per-minute"]
-    assert got == ([expected] if expected else [])
+    got = [(f.code, f.severity) for f in findings if f.code in ("words-per-minute", "fast-pace")]
+    severity = {"words-per-minute": "error", "fast-pace": "warning"}
+    assert got == ([(expected, severity[expected])] if expected else [])
 
 
 def test_rules_file_changes_the_segment_limit(tmp_path):
@@ -202,7 +203,7 @@ def test_opening_in_the_statement_language(tmp_path, lang, opening, closing):
     paras = oral_timing(model)["paragraphs"]
     assert paras[0].text == opening and paras[-1].text == closing
     findings, _ = oral_findings(model, src)
-    assert "language" not in codes(findings)  # fr and es have their own labels
+    assert "labels-in-english" not in codes(findings)  # fr and es have their own labels
 
 
 def test_wording_comes_from_the_rules(tmp_path):
@@ -222,7 +223,7 @@ def test_arabic_counted_by_spaces(tmp_path):
     # opening: "شكراً، سيادة الرئيس." (3) + "أتحدث باسم Child Rights Alliance." (5); closing "شكراً." (1)
     assert t["words"] == 8 + 3 + 5 + 1
     findings, _ = oral_findings(model, src)
-    assert [f.severity for f in findings if f.code == "language"] == ["warning"]  # English labels
+    assert [f.severity for f in findings if f.code == "labels-in-english"] == ["warning"]  # English labels
 
 
 def test_chinese_each_ideograph_is_a_word(tmp_path):
@@ -236,7 +237,8 @@ def test_chinese_each_ideograph_is_a_word(tmp_path):
 @pytest.mark.parametrize("lang", ["ar", "zh", "ru"])
 def test_other_un_languages_fall_back_to_english_labels(tmp_path, lang):
     findings, _ = analyse(write(tmp_path, language=lang))
-    assert any(f.code == "language" and f.severity == "warning" and "English" in f.message for f in findings)
+    assert any(f.code == "labels-in-english" and f.severity == "warning" and "English" in f.message
+               for f in findings)
     assert not codes(findings, "error")
 
 
@@ -286,7 +288,7 @@ def test_upr_adoption_outside_item_6_is_a_warning(tmp_path):
 def test_status_none_cannot_speak(tmp_path):
     findings, _ = analyse(write(tmp_path, organisation={"name": "Youth Voices", "status": "none"}))
     err = [f for f in findings if f.severity == "error"]
-    assert [f.code for f in err] == ["ecosoc-status"]
+    assert [f.code for f in err] == ["consultative-status"]
     assert "ECOSOC consultative status" in err[0].message and "joint_with" in err[0].message
 
 
@@ -314,7 +316,7 @@ def test_lists_headings_and_footnotes_in_the_body(tmp_path):
             "[^1]: A/HRC/58/15, para. 115.23.\n")
     model, src = load(write(tmp_path, body=body), "oral-statement")
     findings, _ = oral_findings(model, src)
-    assert sorted(codes(findings, "warning")) == ["footnote", "heading"]
+    assert sorted(codes(findings, "warning")) == ["footnote-dropped", "heading"]
     body_paras = [p for p in oral_timing(model)["paragraphs"] if p.role == "body"]
     assert [p.text for p in body_paras] == ["Our asks", "We ask for three things:", "\u2022 a law",
                                             "\u2022 a budget", "1. first this"]

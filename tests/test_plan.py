@@ -192,7 +192,7 @@ def test_noted_recommendations_are_allowed_and_counted(tmp_path):
 
 def test_duplicate_recommendation_warns(tmp_path):
     findings, _ = findings_of(write_plan(tmp_path, INLINE % "2026-01-01" + INLINE % "2026-02-01"))
-    assert codes(findings) == ["duplicate-recommendation"]
+    assert codes(findings) == ["duplicate-item"]
 
 
 def test_schema_errors_point_into_the_source(tmp_path, cli):

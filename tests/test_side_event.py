@@ -193,20 +193,20 @@ def test_session_end_before_start(tmp_path):
 # --------------------------------------------------------------------------- organisers and booking
 def test_no_organiser_with_ecosoc_status_is_an_error(tmp_path):
     found, _, _ = check(tmp_path, organisers=[{"name": "Local Youth Group", "status": "none"}])
-    f = found["booking-status"]
+    f = found["consultative-status"]
     assert f.severity == "error" and "ECOSOC" in f.message and "book" in f.message
 
 
 def test_booking_error_names_a_partner_with_status(tmp_path):
     found, _, _ = check(tmp_path, organisers=[{"name": "Local Youth Group", "status": "none"}],
                         partners=[{"name": "DEI", "status": "general"}, "Friends"])
-    assert "DEI has it" in found["booking-status"].message
+    assert "DEI has it" in found["consultative-status"].message
 
 
 @pytest.mark.parametrize("status", ["general", "special", "roster"])
 def test_one_organiser_with_status_is_enough(tmp_path, status):
     orgs = [{"name": "Local Youth Group", "status": "none"}, {"name": "Lead", "status": status}]
-    assert "booking-status" not in codes(tmp_path, organisers=orgs)
+    assert "consultative-status" not in codes(tmp_path, organisers=orgs)
 
 
 def test_no_co_sponsoring_state_is_a_hint_not_a_finding(tmp_path):
@@ -392,7 +392,7 @@ def test_missing_input_and_bad_yaml_exit_2(tmp_path, cli):
 def test_validate_reports_the_rules(tmp_path, cli):
     code, report = cli.json("validate", write(tmp_path, organisers=[{"name": "Youth", "status": "none"}]))
     assert code == 1
-    assert "booking-status" in {f["code"] for f in report["findings"]}
+    assert "consultative-status" in {f["code"] for f in report["findings"]}
 
 
 def test_starter_file_is_valid(tmp_path, cli):

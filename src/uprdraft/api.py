@@ -208,8 +208,7 @@ def explain(code: str) -> Report:
     from .codes import lookup
 
     entry = lookup(code)
-    return Report([], {"code": entry.code, "name": entry.name, "severity": entry.severity,
-                       "summary": entry.summary, "source": entry.source, "text": explain_text(code)}, None)
+    return Report([], {**entry.to_dict(), "text": explain_text(code)}, None, data=entry)
 
 
 # --------------------------------------------------------------------------- schemas

@@ -307,16 +307,21 @@ def fix(ctx: click.Context, docx_path: str, output: str | None, profile: str | N
 
 
 @main.command()
-@click.argument("code")
+@click.argument("code", required=False)
 @json_option
-def explain(code: str, as_json: bool) -> None:
-    """What a finding code means, its severity and the source of its rule."""
-    from . import api
+def explain(code: str | None, as_json: bool) -> None:
+    """Say what a finding CODE means: name, severity, summary and the source of its rule.
+    Without CODE, list every code."""
+    from . import api, codes
 
+    if code is None:
+        if as_json:
+            click.echo(json.dumps([c.to_dict() for c in codes.CODES.values()], ensure_ascii=False))
+        else:
+            click.echo(codes.explain_all())
+        return
     report = run(lambda: api.explain(code), as_json)
-    if as_json:
-        emit(report, as_json)
-    click.echo(report.stats["text"])
+    click.echo(json.dumps(report.data.to_dict(), ensure_ascii=False) if as_json else report.stats["text"])
 
 
 # --------------------------------------------------------------------------- files to start from

@@ -50,14 +50,14 @@ def deadline_findings(model, src, today: dt.date, late: bool = False) -> list[Fi
     rules = get_rules().written
     deadline, basis = deadline_for(model, get_rules())
     if deadline is None:
-        return [warning("deadline", "no deadline known: give session_start (or the published deadline) to "
+        return [warning("deadline-unknown", "no deadline known: give session_start (or the published deadline) to "
                                     "check that the statement is on time", src.locate(()))]
     where = src.locate(("deadline",)) if model.deadline else src.locate(("session_start",))
     days_late = (today - deadline).days
     if days_late <= 0:
         left = -days_late
         if left <= rules.deadline_warn_days:
-            return [warning("deadline", f"the deadline is {deadline.isoformat()} ({basis}): "
+            return [warning("deadline-near", f"the deadline is {deadline.isoformat()} ({basis}): "
                                         f"{left} day{'s' if left != 1 else ''} left", where)]
         return []
     if not model.deadline and model.session_start and (model.session_start - today).days < rules.hard_min_days:
@@ -68,7 +68,7 @@ def deadline_findings(model, src, today: dt.date, late: bool = False) -> list[Fi
     what = (f"the deadline was {deadline.isoformat()} ({basis}), {days_late} day{'s' if days_late > 1 else ''} "
             f"before {today.isoformat()}")
     if late:
-        return [warning("deadline", f"{what}; prepared late with --late: the secretariat may refuse it", where)]
+        return [warning("deadline-passed", f"{what}; prepared late with --late: the secretariat may refuse it", where)]
     return [error("deadline", f"{what}; to prepare the e-mail anyway, add --late", where)]
 
 
@@ -127,7 +127,7 @@ def check_submission(model, src, docx_path, docx_bytes: bytes, today: dt.date | 
     if model.kind == "written-statement":
         rule_findings, input_stats = written_findings(model, src, get_rules(), today or dt.date.today())
         # the file's word count and deadline gate replace the input's
-        findings += [f for f in rule_findings if f.code not in ("word-limit", "deadline")]
+        findings += [f for f in rule_findings if f.code not in ("word-limit", "deadline-passed", "deadline-near")]
         findings += deadline_findings(model, src, today, late)
         if input_stats.get("words") and words and input_stats["words"].get("total") != words.get("total"):
             findings.append(warning(

@@ -62,8 +62,8 @@ def _parser():
     )
 
 
-# finding code per emphasis token: the same codes as the Word checker
-_EMPHASIS = {"em_open": "italic", "strong_open": "bold", "s_open": "strikethrough"}
+# finding code per emphasis token (a warning: the text is written plain)
+_EMPHASIS = {"em_open": "emphasis", "strong_open": "emphasis", "s_open": "emphasis"}
 
 
 def _inline(children, line: int, issues: list[Issue], notes_order: list[str], note_labels: dict) -> list:
@@ -187,7 +187,7 @@ def parse_body(text: str, footnotes: dict[str, str] | None = None) -> Body:
     unused = [k.lstrip(":") for k, v in (fn_env.get("refs") or {}).items() if v is None or v < 0]
     for label in unused:
         if label not in notes:
-            issues.append(Issue("footnote", "warning", f"footnote [^{label}] is defined but never used in the text",
+            issues.append(Issue("footnote-unused", "warning", f"footnote [^{label}] is defined but never used in the text",
                                 min(body_lines, len(src.splitlines()))))
     for label, segs in notes.items():
         if not segs[0].strip():

@@ -349,7 +349,7 @@ def read_voluntary_commitments(path, encoding: str | None = None) -> list:
 
 def _read_strict(path, encoding):
     result = import_recommendations(path, encoding=encoding)
-    bad = [Finding(f.code, "error", f.message.replace("; this row was skipped", ""), f.location)
+    bad = [Finding("bad-recommendation", "error", f.message.replace("; this row was skipped", ""), f.location)
            for f in result.findings if f.code == "bad-row"]
     if bad:
         raise ContentError(bad)

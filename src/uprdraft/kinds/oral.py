@@ -67,7 +67,7 @@ def _wording(lang: str, rules) -> tuple[dict, list[tuple[str, str]]]:
 def _labels(lang: str, rules) -> tuple[dict, list[tuple[str, str]]]:
     labels = rules.labels.get(lang)
     if labels is None:
-        return rules.labels["en"], [("language", f"the script's headings are in English (no '{lang}' labels yet); "
+        return rules.labels["en"], [("labels-in-english", f"the script's headings are in English (no '{lang}' labels yet); "
                                                  "the spoken text stays in the statement's language")]
     return labels, []
 
@@ -100,7 +100,7 @@ def _body_paragraphs(body: str) -> tuple[list[Paragraph], list[tuple[str, str, s
     paras = []
     for blk in parsed.blocks:
         if any(isinstance(s, NoteRef) for s in blk.segments):
-            issues.append(("footnote", "warning", "an oral statement has no footnotes; the note is left out of "
+            issues.append(("footnote-dropped", "warning", "an oral statement has no footnotes; the note is left out of "
                                                   "the script and the text: name the source in the sentence", blk.line))
         # XML-illegal characters are stripped (as in the script), so the counts match the files
         text = " ".join(clean_text(blk.text).split())
@@ -188,7 +188,7 @@ def _analyse(model, src, rules) -> tuple[list[Finding], dict]:
                                           f"use one of {', '.join(rules.languages)}", loc(("language",))))
     if model.organisation.status not in rules.statuses_allowed:
         findings.append(error(
-            "ecosoc-status",
+            "consultative-status",
             f"organisation '{model.organisation.name}' has status '{model.organisation.status}': an oral statement "
             "must be delivered through an NGO in ECOSOC consultative status (general, special or roster). Ask an "
             "accredited partner to deliver it in its slot and name, and list your group in joint_with",
@@ -209,7 +209,7 @@ def _analyse(model, src, rules) -> tuple[list[Finding], dict]:
                                                   f"and {hi} (about {rules.words_per_minute} is usual)",
                               loc(("words_per_minute",))))
     elif wpm > rules.fast_pace_wpm:
-        findings.append(warning("words-per-minute", f"at {wpm} words per minute the interpreters cannot follow; "
+        findings.append(warning("fast-pace", f"at {wpm} words per minute the interpreters cannot follow; "
                                                     f"plan for about {rules.words_per_minute} and shorten the text",
                                 loc(("words_per_minute",))))
 
@@ -239,7 +239,7 @@ def _analyse(model, src, rules) -> tuple[list[Finding], dict]:
                 f"minute, with pauses), over {source} of {clock(limit)}; cut about {_words(over)}", where))
         elif exact > rules.warn_ratio * limit:
             findings.append(warning(
-                "time-limit",
+                "time-limit-near",
                 f"the statement takes about {clock(exact)} of {source} of {clock(limit)}: less than "
                 f"{round((1 - rules.warn_ratio) * 100)}% to spare; the chair cuts the microphone at the limit",
                 where))

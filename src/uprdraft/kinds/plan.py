@@ -145,7 +145,7 @@ def plan_findings(model, src, rules=None, recommendations: dict | None = None,
         i, item = r.index, r.item
         rid = item.recommendation_id
         if rid in seen:
-            findings.append(warning("duplicate-recommendation",
+            findings.append(warning("duplicate-item",
                                     f"items.{i}.recommendation: '{rid}' is also followed by item {seen[rid]}; "
                                     "merge the two items", src.locate(("items", i, "recommendation"))))
         else:

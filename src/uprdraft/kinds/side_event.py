@@ -138,7 +138,7 @@ def side_event_findings(model, src=None, rules=None) -> tuple[list[Finding], dic
         with_status = [p.name for p in model.partners if not isinstance(p, str) and p.status in r.statuses_booking]
         hint = (f"; {', '.join(with_status)} has it: list it under organisers" if with_status
                 else "; ask a partner NGO with status to co-organise and book for you")
-        out.append(error("booking-status", "no organiser has ECOSOC consultative status, and only an NGO with "
+        out.append(error("consultative-status", "no organiser has ECOSOC consultative status, and only an NGO with "
                          "status (general, special or roster) can book a side-event room at the Palais des "
                          f"Nations{hint}", at(("organisers",))))
 

@@ -185,13 +185,13 @@ def written_findings(model, src, rules, today: dt.date,
         where = src.locate(("deadline",)) if model.deadline else src.locate(("session_start",))
         if days_left < 0:
             findings.append(warning(
-                "deadline",
+                "deadline-passed",
                 f"the deadline was {deadline.isoformat()} ({basis}), {-days_left} day{'s' if days_left < -1 else ''} ago: "
                 "the secretariat may refuse a late statement, and 'uprdraft email' needs --late to send it",
                 where))
         elif days_left <= rules.written.deadline_warn_days:
             findings.append(warning(
-                "deadline",
+                "deadline-near",
                 f"the deadline is {deadline.isoformat()} ({basis}): {days_left} day{'s' if days_left != 1 else ''} left",
                 where))
     stats = {"words": words, "limit": limit,
