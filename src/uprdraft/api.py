@@ -54,7 +54,10 @@ def render_written_statement(input_path, output=None, force: bool = False, today
     findings, stats = written_findings(model, src, today, content)
     if has_errors(findings):
         return Report(findings, stats, None)
-    data = render_written_docx(model, content)
+    from .context import Context
+    from .rules import get_rules
+
+    data = render_written_docx(model, content, Context(rules=get_rules()))
     verify_docx(data, out.name, "hrc-written", words=stats["words"])
     write_atomic(out, data, force)
     return Report(findings, stats, str(out))

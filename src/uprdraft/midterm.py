@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding, InputError, Report, error, has_errors, warning
+from .recommendation_stats import NO_RESPONSE, group_by_theme, midterm_statistics  # noqa: F401
 from .rules import get_rules
 
-NO_RESPONSE = "none"
 
 
 @dataclass
@@ -75,12 +75,6 @@ def _read_file(name: str, src) -> tuple[list, list[str]]:
 
 
 # --------------------------------------------------------------------------- rules
-def _id_key(rec_id: str):
-    """115.2 before 115.10: paragraph numbers sort as numbers; other ids go last."""
-    m = re.fullmatch(r"(\d+)\.(\d+)", rec_id)
-    return (0, int(m.group(1)), int(m.group(2)), "") if m else (1, 0, 0, rec_id)
-
-
 def midterm_findings(model, src) -> tuple[list[Finding], dict]:
     """(findings, stats) of a loaded mid-term report: the convention of ``api.validate``.
 
@@ -95,8 +89,8 @@ def check(loaded: LoadedReport) -> tuple[list[Finding], dict]:
     """(findings, stats) of a report whose recommendations are resolved."""
     model = loaded.model
     findings = report_findings(loaded)
-    stats = {"recommendations": midterm_statistics(loaded.recommendations),
-             "themes": len(group_by_theme(loaded.recommendations))}
+    stats = {"recommendations": midterm_statistics(loaded.recommendations, get_rules()),
+             "themes": len(group_by_theme(loaded.recommendations, get_rules().midterm.group_by_theme))}
     if model.child_friendly is not None:
         readability, cf_findings = child_friendly_findings(loaded)
         findings += cf_findings
@@ -156,67 +150,6 @@ def child_friendly_findings(loaded: LoadedReport) -> tuple[dict, list[Finding]]:
     return check_readability(cf.text, m.language, cf.age_band, src.locate(("child_friendly", "text")))
 
 
-# --------------------------------------------------------------------------- statistics
-def _count(n: int, total: int) -> dict:
-    return {"count": n, "share": round(n / total, 4) if total else 0.0}
-
-
-def midterm_statistics(recommendations) -> dict:
-    """Count and share of recommendations by status and by response.
-
-    Every recommendation counts once, whatever its number of themes. ``triggered_action``
-    is fully + partially implemented [S28]. ``by_response`` gives the same figures for
-    the supported and the noted recommendations separately [S30]; responses that are
-    missing ("none") or still to split ("supported/noted") count in the totals only.
-    """
-    rules = get_rules().upr
-    recs = list(recommendations)
-
-    def block(items) -> dict:
-        total = len(items)
-        by_status = {s: _count(sum(1 for r in items if r.status == s), total) for s in rules.statuses}
-        triggered = sum(1 for r in items if r.status in rules.triggered_action)
-        return {"total": total, "by_status": by_status, "triggered_action": _count(triggered, total)}
-
-    out = block(recs)
-    responses = list(rules.responses) + ["supported/noted", NO_RESPONSE]
-    out["responses"] = {resp: _count(sum(1 for r in recs if (r.response or NO_RESPONSE) == resp), len(recs))
-                        for resp in responses}
-    out["by_response"] = {resp: block([r for r in recs if r.response == resp]) for resp in rules.responses}
-    return out
-
-
-# --------------------------------------------------------------------------- grouping
-def group_by_theme(recommendations, mode: str | None = None) -> list[tuple[str | None, list[tuple[object, list[str]]]]]:
-    """[(theme or None, [(recommendation, other themes), ...]), ...].
-
-    Themes keep the order in which they first appear (spelling of their first use; case
-    and surrounding spaces are ignored); recommendations inside a theme are sorted by
-    paragraph number. ``mode`` "each" lists a recommendation under each of its themes,
-    "first" under its first theme only. Recommendations without a theme come last (None).
-    """
-    mode = mode or get_rules().midterm.group_by_theme
-    names: dict[str, str] = {}
-    groups: dict[str | None, list] = {}
-    for rec in recommendations:
-        themes = []
-        for t in rec.themes:
-            key = t.strip().casefold()
-            if key and key not in [k for k, _ in themes]:
-                themes.append((key, names.setdefault(key, t.strip())))
-        if not themes:
-            groups.setdefault(None, []).append((rec, []))
-            continue
-        chosen = themes if mode == "each" else themes[:1]
-        for key, name in chosen:
-            others = [n for k, n in themes if k != key] if mode == "each" else []
-            groups.setdefault(name, []).append((rec, others))
-    ordered = [(n, groups[n]) for n in dict.fromkeys(names.values()) if n in groups]
-    if None in groups:
-        ordered.append((None, groups[None]))
-    return [(name, sorted(items, key=lambda it: _id_key(it[0].id))) for name, items in ordered]
-
-
 # --------------------------------------------------------------------------- the command
 def render_midterm_report(input_path, output=None, child_friendly=None, force: bool = False) -> Report:
     """Write the mid-term report .docx (and the child-friendly .docx when asked).
@@ -251,10 +184,13 @@ def render_midterm_report(input_path, output=None, child_friendly=None, force: b
 
     from .render.midterm import render_child_friendly, render_report
 
-    files = [(out, render_report(loaded), get_rules().midterm.font_profile)]
+    from .context import Context
+
+    ctx = Context(rules=get_rules())
+    files = [(out, render_report(loaded, ctx), get_rules().midterm.font_profile)]
     if child_friendly:
         stats["child_friendly"]["output"] = str(child_friendly)
-        files.append((Path(child_friendly), render_child_friendly(loaded), get_rules().midterm.child_friendly_profile))
+        files.append((Path(child_friendly), render_child_friendly(loaded, ctx), get_rules().midterm.child_friendly_profile))
     from .api import verify_docx
 
     for path, data, profile in files:

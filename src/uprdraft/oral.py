@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .findings import Finding, InputError, Report, error, has_errors, warning
+from .render.oral import script_labels as _labels
 from .rules import get_rules
+from .text import clock
 from .wordcount import count_words
 
 KIND = "oral-statement"
@@ -47,12 +49,6 @@ class Paragraph:
         return clock(self.end_seconds)
 
 
-def clock(seconds: float) -> str:
-    """``m:ss``, rounded up to the next whole second (never promises less time than needed)."""
-    total = math.ceil(round(seconds, 6))
-    return f"{total // 60}:{total % 60:02d}"
-
-
 # --------------------------------------------------------------------------- spoken text
 def _wording(lang: str, rules) -> tuple[dict, list[tuple[str, str]]]:
     notes = []
@@ -62,14 +58,6 @@ def _wording(lang: str, rules) -> tuple[dict, list[tuple[str, str]]]:
         notes.append(("language", f"no opening and closing wording for language '{lang}' in the rules; "
                                   "the English wording is used: add an oral.wording entry to a --rules file"))
     return wording, notes
-
-
-def _labels(lang: str, rules) -> tuple[dict, list[tuple[str, str]]]:
-    labels = rules.labels.get(lang)
-    if labels is None:
-        return rules.labels["en"], [("language", f"the script's headings are in English (no '{lang}' labels yet); "
-                                                 "the spoken text stays in the statement's language")]
-    return labels, []
 
 
 def _organisations(model) -> str:
@@ -304,7 +292,9 @@ def render_oral_statement(input_path, output=None, text_output=None, force: bool
 
     from .render.oral import render_script
 
-    data = render_script(model, timing)
+    from .context import Context
+
+    data = render_script(model, timing, Context(rules=get_rules()))
     # our own output must pass our own checker (a failure is a bug: nothing is written)
     from .api import verify_docx
 

@@ -240,9 +240,12 @@ def render_plan(input_path, output=None, ics=None, force: bool = False, rules=No
     findings += more
     if has_errors(findings):  # nothing is written; the report keeps the stats (CLI exit 1)
         return Report(findings, stats, None)
-    data = plan_docx(model, resolved, rules)
+    from .context import Context
+
+    ctx = Context(rules=rules)
+    data = plan_docx(model, resolved, ctx)
     verify_docx(data, out.name, "hrc-report")
-    ics_data = plan_ics(model, resolved, rules) if ics else None
+    ics_data = plan_ics(model, resolved, ctx) if ics else None
     fileio.write_atomic(out, data, force)
     stats["ics"] = None
     if ics_data is not None:

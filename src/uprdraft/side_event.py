@@ -18,16 +18,14 @@ books the room; several languages need the organisers' own interpreters; 3-4 pan
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from .findings import Finding, InputError, Report, error, has_errors, warning
+from .programme import agenda_schedule, event_times, geneva, speaker_lines  # noqa: F401
+from .programme import hm as _hm
+from .text import blank_line_paragraphs as paragraphs
 
 KIND = "side-event"
-
-
-def _hm(t: dt.time | dt.datetime) -> str:
-    return f"{t.hour:02d}:{t.minute:02d}"
 
 
 def _clock(value: str) -> dt.time:
@@ -37,44 +35,6 @@ def _clock(value: str) -> dt.time:
 
 def _names(items) -> list[str]:
     return [i if isinstance(i, str) else i.name for i in items]
-
-
-def geneva(rules=None):
-    from zoneinfo import ZoneInfo
-
-    from .rules import get_rules
-
-    return ZoneInfo((rules or get_rules()).side_event.timezone)
-
-
-def event_times(model, rules=None) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
-    """(start, end, guest-list deadline) as aware Geneva datetimes.
-
-    The deadline is counted in real hours, so it stays right across a change of clocks.
-    """
-    from .rules import get_rules
-
-    r = (rules or get_rules()).side_event
-    tz = geneva(rules)
-    start = model.start_at.replace(tzinfo=tz)
-    end = model.end_at.replace(tzinfo=tz)
-    due = (start.astimezone(dt.timezone.utc) - dt.timedelta(hours=r.guest_list_hours_before)).astimezone(tz)
-    return start, end, due
-
-
-def agenda_schedule(model) -> list[dict]:
-    """Agenda rows with clock times from ``start``; the time left becomes a discussion row."""
-    rows, at = [], model.start_at
-    for i, a in enumerate(model.agenda):
-        nxt = at + dt.timedelta(minutes=a.minutes)
-        rows.append({"index": i, "start": _hm(at), "end": _hm(nxt), "minutes": a.minutes,
-                     "item": a.item, "speaker": a.speaker or "", "discussion": False})
-        at = nxt
-    left = model.duration_minutes - model.agenda_minutes
-    if model.agenda and left > 0:
-        rows.append({"index": None, "start": _hm(at), "end": _hm(model.end_at), "minutes": left,
-                     "item": None, "speaker": "", "discussion": True})
-    return rows
 
 
 def side_event_findings(model, src=None) -> tuple[list[Finding], dict]:
@@ -208,25 +168,6 @@ def calendar_bytes(model, rules=None) -> bytes:
     return build_calendar(entries, stamp=due, name=f"{model.session}: {model.title}")
 
 
-def _speaker_line(s, labels) -> str:
-    parts = [s.name] + ([s.function] if s.function else [])
-    line = ", ".join(parts)
-    return f"{line} ({labels['remote']})" if s.remote else line
-
-
-def speaker_lines(model, labels: dict) -> list[str]:
-    """'Moderator: name, function', then one line per panellist; remote speakers marked [S7]."""
-    lines = []
-    if model.moderator:
-        lines.append(f"{labels['moderator']}{labels['colon']}{_speaker_line(model.moderator, labels)}")
-    return lines + [_speaker_line(s, labels) for s in model.panellists]
-
-
-def paragraphs(text: str) -> list[str]:
-    """Blank lines separate paragraphs; single line breaks inside one become spaces."""
-    return [re.sub(r"\s*\n\s*", " ", p).strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-
-
 def render_side_event(input_path, output=None, ics=None, force: bool = False) -> Report:
     """Write the concept note (.docx, default beside the input) and, with ``ics``, the
     calendar file. Returns a Report; with rule errors nothing is written (report.ok False)."""
@@ -253,7 +194,10 @@ def render_side_event(input_path, output=None, ics=None, force: bool = False) ->
 
     from .api import verify_docx
 
-    data = render_concept_note(model, stats)
+    from .context import Context
+    from .rules import get_rules
+
+    data = render_concept_note(model, Context(rules=get_rules()), stats)
     verify_docx(data, out.name, "hrc-report")  # our own checker re-reads what we wrote
     ics_data = calendar_bytes(model) if ics_path is not None else None
     fileio.write_atomic(out, data, force)
