@@ -5,6 +5,7 @@ Shared by the mid-term report kind (its statistics and findings) and its writer.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .rules import DEFAULT
 
@@ -49,7 +50,7 @@ def midterm_statistics(recommendations, rules=None) -> dict:
 
 
 # --------------------------------------------------------------------------- grouping
-def group_by_theme(recommendations, mode: str | None = None) -> list[tuple[str | None, list[tuple[object, list[str]]]]]:
+def group_by_theme(recommendations, mode: str | None = None) -> list[tuple[str | None, list[tuple[Any, list[str]]]]]:
     """[(theme or None, [(recommendation, other themes), ...]), ...].
 
     Themes keep the order in which they first appear (spelling of their first use; case
@@ -61,7 +62,7 @@ def group_by_theme(recommendations, mode: str | None = None) -> list[tuple[str |
     names: dict[str, str] = {}
     groups: dict[str | None, list] = {}
     for rec in recommendations:
-        themes = []
+        themes: list[tuple[str, str]] = []
         for t in rec.themes:
             key = t.strip().casefold()
             if key and key not in [k for k, _ in themes]:
@@ -73,7 +74,7 @@ def group_by_theme(recommendations, mode: str | None = None) -> list[tuple[str |
         for key, name in chosen:
             others = [n for k, n in themes if k != key] if mode == "each" else []
             groups.setdefault(name, []).append((rec, others))
-    ordered = [(n, groups[n]) for n in dict.fromkeys(names.values()) if n in groups]
+    ordered: list[tuple[str | None, list]] = [(n, groups[n]) for n in dict.fromkeys(names.values()) if n in groups]
     if None in groups:
         ordered.append((None, groups[None]))
     return [(name, sorted(items, key=lambda it: _id_key(it[0].id))) for name, items in ordered]
