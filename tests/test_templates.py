@@ -330,3 +330,36 @@ def test_custom_template_with_a_dtd_is_refused(tmp_path):
     custom.write_bytes(write_package(parts))
     with pytest.raises(InputError):
         render("side-event", make_context(template=custom))
+
+
+# --------------------------------------------------------------------------- layering
+KIND_MODULES = {"uprdraft.written", "uprdraft.oral", "uprdraft.midterm", "uprdraft.side_event", "uprdraft.plan",
+                "uprdraft.mail", "uprdraft.api", "uprdraft.cli", "uprdraft.kinds"}
+
+
+def _imports(path: Path, package: str) -> set[str]:
+    import ast
+
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = package.split(".")
+            if node.level:
+                base = base[: len(base) - node.level + 1]
+                name = ".".join(base + ([node.module] if node.module else []))
+            else:
+                name = node.module or ""
+            out.add(name)
+            out |= {f"{name}.{a.name}" for a in node.names}
+    return out
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "src" / "uprdraft" / "render").glob("*.py"))
+                         + [ROOT / "src" / "uprdraft" / n for n in ("text.py", "programme.py", "recommendation_stats.py")],
+                         ids=lambda p: p.name)
+def test_writers_import_no_kind_module(path):
+    package = "uprdraft.render" if path.parent.name == "render" else "uprdraft"
+    bad = {m for m in _imports(path, package) if any(m == k or m.startswith(k + ".") for k in KIND_MODULES)}
+    assert not bad, f"{path.name} imports {sorted(bad)}"

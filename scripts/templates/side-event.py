@@ -38,7 +38,7 @@ def build(lang: str):
     doc = new_document(lang)
     add(doc, f"{L['side_event']} – {{{{ session }}}}")
     add(doc, "{{ title }}", keep_with_next=True)
-    add(doc, f"{L['concept_note']}").paragraph_format.space_after = Pt(12)
+    add(doc, L['concept_note']).paragraph_format.space_after = Pt(12)
     add(doc, f"{L['date']}{L['colon']}{{{{ date_text }}}}")
     add(doc, f"{L['time']}{L['colon']}{{{{ time_text }}}} ({L['geneva_time']})")
     add(doc, f"{L['venue']}{L['colon']}{{{{ venue }}}}")
@@ -47,17 +47,17 @@ def build(lang: str):
     _block(doc, "partners", f"{L['partners']}{L['colon']}{{{{ partners }}}}")
 
     _block(doc, "objectives", "{%p for o in objectives %}", "– {{ o }}", "{%p endfor %}",
-           heading=f"{L['objectives']}")
-    _heading(doc, f"{L['description']}")
+           heading=L['objectives'])
+    _heading(doc, L['description'])
     each(doc, "description", "{{ para }}", "para")
-    _block(doc, "speakers", "{%p for s in speakers %}", "{{ s }}", "{%p endfor %}", heading=f"{L['speakers']}")
+    _block(doc, "speakers", "{%p for s in speakers %}", "{{ s }}", "{%p endfor %}", heading=L['speakers'])
 
     add(doc, "{%p if agenda %}")
-    _heading(doc, f"{L['agenda']}")
+    _heading(doc, L['agenda'])
     table = doc.add_table(rows=4, cols=3)
     table.style = doc.styles["Table Grid"]
     head, loop, row, end = table.rows
-    for cell, text in zip(head.cells, (f"{L['clock']}", f"{L['item']}", f"{L['speaker']}")):
+    for cell, text in zip(head.cells, (L['clock'], L['item'], L['speaker'])):
         cell.text = text
     repeat_header(head)
     loop.cells[0].text = "{%tr for row in agenda %}"
