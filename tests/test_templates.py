@@ -363,3 +363,20 @@ def test_writers_import_no_kind_module(path):
     package = "uprdraft.render" if path.parent.name == "render" else "uprdraft"
     bad = {m for m in _imports(path, package) if any(m == k or m.startswith(k + ".") for k in KIND_MODULES)}
     assert not bad, f"{path.name} imports {sorted(bad)}"
+
+
+def test_tags_split_across_runs_still_render(tmp_path):
+    """Word splits a paragraph's text into runs (spelling marks, edits, rsids): a tag cut in two
+    by run boundaries must still render."""
+    from uprdraft.render.package import read_package, write_package
+
+    parts = read_package((TEMPLATES / "side-event-en.docx").read_bytes())
+    xml = parts["word/document.xml"].decode("utf-8")
+    assert "{{ venue }}" in xml
+    xml = xml.replace("{{ venue }}", '{{ ven</w:t></w:r><w:proofErr w:type="spellStart"/>'
+                                     '<w:r w:rsidR="00A1B2C3"><w:t xml:space="preserve">ue }}', 1)
+    parts["word/document.xml"] = xml.encode("utf-8")
+    custom = tmp_path / "split.docx"
+    custom.write_bytes(write_package(parts))
+    text = visible_text(render("side-event", make_context(template=custom)))
+    assert "Venue: Palais des Nations" in text and "{{" not in text
