@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from uprdraft.docx_check import check_docx  # noqa: E402
 from uprdraft.kinds.midterm import check, group_by_theme, load_midterm, midterm_statistics, \
     render_midterm_report  # noqa: E402
+from uprdraft.context import make_context  # noqa: E402
 from uprdraft.render.midterm import render_report  # noqa: E402
 from timing import median_ms  # noqa: E402  (benchmarks/timing.py)
 
@@ -77,12 +78,12 @@ def big_csv_input(folder: Path, n: int) -> Path:
 
 def stages(path: Path, out: Path, repeat: int) -> dict[str, float]:
     loaded = load_midterm(path)
-    data = render_report(loaded)
+    data = render_report(loaded, make_context())
     return {
         "load + validate": median_ms(lambda: check(load_midterm(path)), repeat, warmup=True),
         "statistics + grouping": median_ms(lambda: (midterm_statistics(loaded.recommendations),
                                                     group_by_theme(loaded.recommendations)), repeat),
-        "render .docx": median_ms(lambda: render_report(loaded), repeat, warmup=True),
+        "render .docx": median_ms(lambda: render_report(loaded, make_context()), repeat, warmup=True),
         "check_docx": median_ms(lambda: check_docx(data, profile="hrc-report"), repeat, warmup=True),
         "whole call (writes file)": median_ms(lambda: render_midterm_report(path, output=out, force=True), repeat, warmup=True),
     }

@@ -28,6 +28,7 @@ def main(runs: int = 30) -> int:
     from uprdraft import render_oral_statement
     from uprdraft.kinds.oral import oral_timing
     from uprdraft.render.docx_render import render_template
+    from uprdraft.context import make_context
     from uprdraft.render.oral import TEMPLATE, render_script, script_context
 
     with tempfile.TemporaryDirectory() as d:
@@ -35,13 +36,14 @@ def main(runs: int = 30) -> int:
         shutil.copy(ROOT / "examples" / "oral-statement.yaml", src)
         model, _ = load(src, "oral-statement")
         timing = oral_timing(model)
-        ctx = script_context(model, timing)
+        run = make_context()
+        ctx = script_context(model, timing, run.rules)
 
         def baseline():
             render_template(TEMPLATE, "en", ctx, title="t", author="a", language="en")
 
         def script():
-            render_script(model, oral_timing(model))
+            render_script(model, oral_timing(model), run)
 
         def full():
             render_oral_statement(src, text_output=Path(d) / "o.txt", force=True)

@@ -1,4 +1,12 @@
-"""Build templates/<name>-<lang>.docx from scripts/templates/<name>.py.
+"""Bootstrap templates/<name>-<lang>.docx from scripts/templates/<name>.py.
+
+The .docx files in templates/ are the source: edit them in Word or LibreOffice (their
+fixed words are literal text in their language; Jinja tags carry the values). This script
+only writes them the first time, or again when a kind's layout changes in a way easier to
+script than to click: running it replaces any hand edits. The literal labels come from the
+wording tables of ``uprdraft.rules`` (the defaults) at build time; values that are rules
+(fonts, sizes) are applied again at render time, so the ones written here are a starting
+point only. ``tests/test_templates.py`` checks every template against its writer's context.
 
 Each builder module defines ``build(lang) -> docx.Document`` and ``LANGUAGES``. The output
 is repackaged deterministically, so rebuilding gives the same bytes and a clean git diff.

@@ -12,7 +12,10 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES
 
+from uprdraft.context import make_context
 from uprdraft.findings import ContentError, InputError
+
+CTX = make_context()
 
 EXAMPLE = EXAMPLES / "midterm-report.yaml"
 
@@ -228,7 +231,7 @@ def test_grouping_order_and_cross_references():
 def test_report_docx_content_and_header_rows():
     from uprdraft.render.midterm import render_report
 
-    data = render_report(loaded(EXAMPLE))
+    data = render_report(loaded(EXAMPLE), CTX)
     xml = document_xml(data)
     text = visible_text(xml)
     for s in ("Norvalia Child Rights Coalition", "A/HRC/56/12", "24 January 2024", "How children took part",
@@ -247,7 +250,7 @@ def test_report_escapes_text_and_is_deterministic(tmp_path):
     from uprdraft.render.midterm import render_report
 
     p = write(tmp_path, [rec("115.1", text="'Stop <b> & </w:t>'")])
-    a, b = render_report(loaded(p)), render_report(loaded(p))
+    a, b = render_report(loaded(p), CTX), render_report(loaded(p), CTX)
     assert a == b
     text = visible_text(document_xml(a))
     assert "Report on &lt;Norvalia&gt; &amp; children" in text
@@ -262,7 +265,7 @@ def test_report_escapes_text_and_is_deterministic(tmp_path):
 def test_report_labels_per_language(tmp_path, lang, date, label, share):
     from uprdraft.render.midterm import render_report
 
-    data = render_report(loaded(write(tmp_path, lang=lang)))
+    data = render_report(loaded(write(tmp_path, lang=lang)), CTX)
     text = visible_text(document_xml(data))
     assert date in text and label in text and share in text
     assert "Supported" not in text and "Status" not in text
@@ -273,7 +276,7 @@ def test_report_labels_per_language(tmp_path, lang, date, label, share):
 def test_child_friendly_docx_says_version_and_band_in_large_print():
     from uprdraft.render.midterm import render_child_friendly
 
-    data = render_child_friendly(loaded(EXAMPLE))
+    data = render_child_friendly(loaded(EXAMPLE), CTX)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         styles = z.read("word/styles.xml").decode()
         xml = z.read("word/document.xml").decode()
@@ -432,7 +435,7 @@ def test_recommendations_file_relative_to_the_report(tmp_path):
     assert midterm_statistics(lr.recommendations)["triggered_action"]["count"] == 2
     from uprdraft.render.midterm import render_report
 
-    text = visible_text(document_xml(render_report(lr)))
+    text = visible_text(document_xml(render_report(lr, CTX)))
     assert "Fees gone, permits not." in text and "Also listed under: Violence against children." in text
 
 
@@ -476,7 +479,7 @@ def test_any_text_renders_as_text(text, assessment, lang):
                           conclusions="c", recommendations=[{"id": "115.1", "text": text, "assessment": assessment or None,
                                                               "themes": ["Education"]}])
     rec = model.recommendations[0]
-    data = render_report(LoadedReport(model, None, [rec], ["x"]))
+    data = render_report(LoadedReport(model, None, [rec], ["x"]), CTX)
     from xml.sax.saxutils import unescape
 
     cells = unescape(visible_text(document_xml(data)))

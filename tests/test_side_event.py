@@ -12,8 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from uprdraft.context import make_context
 from uprdraft.load import load
 from uprdraft.kinds.side_event import calendar_bytes, side_event_findings
+
+CTX = make_context()
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "side-event.yaml"
@@ -314,7 +317,7 @@ def test_concept_note_is_deterministic_and_passes_the_checker(tmp_path):
     from uprdraft.render.side_event import render_concept_note
 
     model, _ = load(EXAMPLE, "side-event")
-    a, b = render_concept_note(model), render_concept_note(model)
+    a, b = render_concept_note(model, CTX), render_concept_note(model, CTX)
     assert a == b
     report = check_docx(a, profile="hrc-report")
     assert [f for f in report.findings if f.severity == "error"] == []
@@ -336,7 +339,7 @@ def test_any_description_renders(description):
 
     data = copy.deepcopy(BASE) | {"description": description}
     model = SideEvent.model_validate(data)
-    text = docx_text(render_concept_note(model))
+    text = docx_text(render_concept_note(model, CTX))
     first_word = model.description.split()[0] if model.description.split() else ""
     from uprdraft.xmltext import clean_text
 

@@ -1,16 +1,19 @@
 """The action-plan template: an A4 landscape matrix, then the follow-up calendar.
 
 Times New Roman 10 pt plain everywhere (the hrc-report profile: HRC font rules, tables
-allowed). Every label is a Jinja tag filled from ``get_rules().upr.plan_labels`` so that a
-rules override changes the wording without rebuilding templates. Context (see
-``uprdraft.render.plan.plan_context``): ``title``, ``facts`` (lines), ``L`` (labels),
-``items`` (rows of Runs: recommendation, expected_results, action_types, actors,
-indicators, milestones, budget, status), ``calendar`` (rows: step, when).
+allowed). Bootstrap only: templates/action-plan-<lang>.docx are the source (edit them in
+Word); this writes them the first time, the column headers and field labels as literal
+text from ``rules.upr.plan_labels``. Context (see ``uprdraft.render.plan.plan_context``):
+``title``, ``organisation``, ``state_under_review``, ``cycle``, ``review_date``,
+``next_review``, ``items`` (rows of Runs: recommendation, expected_results, action_types,
+actors, indicators, milestones, budget, status), ``calendar`` (rows: step, when).
 """
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm
 
-from _common import add, each, new_document, repeat_header
+from _common import add, new_document, repeat_header
+
+from uprdraft.rules import DEFAULT
 
 # (context key, label key, width in cm); 25.7 cm in all: A4 landscape less two 2 cm margins
 MATRIX = [
@@ -44,13 +47,24 @@ def _table(doc, columns, header, loop, cell_tag):
 
 
 def build(lang: str):
+    L = DEFAULT.upr.plan_labels[lang]
     doc = new_document(lang, landscape=True)
+
+    def field(label: str, var: str) -> None:
+        add(doc, f"{L[label]}{L['colon']}{{{{ {var} }}}}")
+
     add(doc, "{{ title }}", keep_with_next=True)
-    each(doc, "facts", "{{ line }}", "line")
-    _table(doc, MATRIX, lambda label: f"{{{{ L.{label} }}}}", "items", lambda key: f"{{{{r row.{key} }}}}")
+    field("organisation", "organisation")
+    field("state_under_review", "state_under_review")
+    add(doc, "{%p if cycle %}")
+    field("cycle", "cycle")
+    add(doc, "{%p endif %}")
+    field("review_date", "review_date")
+    field("next_review", "next_review")
+    _table(doc, MATRIX, lambda label: L[label], "items", lambda key: f"{{{{r row.{key} }}}}")
     add(doc, "")
-    add(doc, "{{ L.calendar }}", keep_with_next=True)
-    _table(doc, [("step", "step", 14.0), ("when", "when", 11.7)], lambda label: f"{{{{ L.{label} }}}}",
+    add(doc, L["calendar"], keep_with_next=True)
+    _table(doc, [("step", "step", 14.0), ("when", "when", 11.7)], lambda label: L[label],
            "calendar", lambda key: f"{{{{ row.{key} }}}}")
     return doc
 

@@ -2,8 +2,9 @@
 
 Cover details, summary, methodology (with how children took part), the statistics table,
 one table per theme whose header row repeats on every page (w:tblHeader), voluntary
-commitments and conclusions. Every label is a context value (``L.*`` from
-rules.midterm.labels), so the three language versions differ only in their language tag.
+commitments and conclusions. Bootstrap only: templates/midterm-report-<lang>.docx are the
+source (a coalition restyles them in Word); this writes them the first time, every fixed
+word as literal text from ``rules.midterm.labels`` in the template's language.
 Headings use the Heading 1/2 styles (outline for navigation and screen readers), stripped of
 emphasis by ``new_document`` like every style.
 
@@ -12,6 +13,8 @@ Context: see ``uprdraft.render.midterm.report_context``.
 from docx.shared import Cm
 
 from _common import add, each, new_document, repeat_header
+
+from uprdraft.rules import DEFAULT
 
 STATS_WIDTHS = (6.4, 3.2, 3.2, 3.2)  # cm, 16 cm of A4 text width
 REC_WIDTHS = (1.6, 4.4, 2.2, 1.9, 2.3, 3.6)
@@ -48,48 +51,53 @@ def table(doc, header, loop, cells, widths):
 
 
 def build(lang: str):
+    L = DEFAULT.midterm.labels[lang]
     doc = new_document(lang)
+
+    def field(label: str, var: str) -> None:
+        add(doc, f"{L[label]}{L['colon']}{{{{ {var} }}}}")
+
     add(doc, "{{ title }}", keep_with_next=True)
-    add(doc, "{{ L.state_under_review }}{{ L.colon }}{{ state }}")
-    add(doc, "{{ L.cycle }}{{ L.colon }}{{ cycle }}")
-    add(doc, "{{ L.review_date }}{{ L.colon }}{{ review_date }}")
-    add(doc, "{{ L.wg_report }}{{ L.colon }}{{ symbol }}")
-    add(doc, "{{ L.submitted_by }}{{ L.colon }}{{ submitted_by }}")
+    field("state_under_review", "state")
+    field("cycle", "cycle")
+    field("review_date", "review_date")
+    field("wg_report", "symbol")
+    field("submitted_by", "submitted_by")
     add(doc, "{%p if coalition_members %}")
-    add(doc, "{{ L.coalition_members }}{{ L.colon }}{{ coalition_members }}")
+    field("coalition_members", "coalition_members")
     add(doc, "{%p endif %}")
 
-    heading(doc, "{{ L.summary }}")
+    heading(doc, L["summary"])
     prose(doc, "summary")
-    heading(doc, "{{ L.methodology }}")
+    heading(doc, L["methodology"])
     prose(doc, "methodology")
     add(doc, "{%p if children_participation %}")
-    heading(doc, "{{ L.children_participation }}", 2)
+    heading(doc, L["children_participation"], 2)
     prose(doc, "children_participation")
     add(doc, "{%p endif %}")
 
-    heading(doc, "{{ L.statistics }}")
+    heading(doc, L["statistics"])
     add(doc, "{{ statistics_intro }}", keep_with_next=True)
-    table(doc, ["{{ L.status }}", "{{ L.all }}", "{{ L.response_supported }}", "{{ L.response_noted }}"],
+    table(doc, [L["status"], L["all"], L["response_supported"], L["response_noted"]],
           "stats_rows", ["{{ row.label }}", "{{ row.all }}", "{{ row.supported }}", "{{ row.noted }}"],
           STATS_WIDTHS)
 
-    heading(doc, "{{ L.recommendations }}")
+    heading(doc, L["recommendations"])
     add(doc, "{{ grouping_note }}")
     add(doc, "{%p for theme in themes %}")
     heading(doc, "{{ theme.name }}", 2)
-    table(doc, ["{{ L.col_id }}", "{{ L.col_text }}", "{{ L.col_states }}", "{{ L.col_response }}",
-                "{{ L.col_status }}", "{{ L.col_assessment }}"],
+    table(doc, [L["col_id"].format(symbol="{{ symbol }}"), L["col_text"], L["col_states"], L["col_response"],
+                L["col_status"], L["col_assessment"]],
           "theme.rows", ["{{ row.id }}", "{{ row.text }}", "{{ row.states }}", "{{ row.response }}",
                          "{{ row.status }}", "{{r row.assessment }}"],
           REC_WIDTHS)
     add(doc, "{%p endfor %}")
 
     add(doc, "{%p if voluntary_commitments %}")
-    heading(doc, "{{ L.voluntary_commitments }}")
+    heading(doc, L["voluntary_commitments"])
     prose(doc, "voluntary_commitments")
     add(doc, "{%p endif %}")
-    heading(doc, "{{ L.conclusions }}")
+    heading(doc, L["conclusions"])
     prose(doc, "conclusions")
     return doc
 

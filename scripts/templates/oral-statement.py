@@ -1,10 +1,12 @@
 """The oral-statement template: a speaker's script in large print for reading aloud.
 
-Times New Roman in every font slot, no emphasis. Headings and notes at the speaker-script
-minimum (14 pt); the spoken paragraphs in the ``Spoken`` style at
-``rules.oral.script_font_pt`` with ``rules.oral.script_line_spacing``. Arabic pages run
-right to left. Context (all plain strings, escaped by the renderer): ``title``,
-``header`` (lines), ``notes`` (lines), ``paragraphs`` (spoken text ending with [m:ss]).
+Bootstrap only: templates/oral-statement-<lang>.docx are the source (edit them in Word or
+LibreOffice); this writes them the first time, the headings as literal text from
+``rules.oral.labels`` (English for a language without labels). Times New Roman in every
+font slot, no emphasis. Headings and notes at the speaker-script minimum (14 pt); the
+spoken paragraphs in the ``Spoken`` style, whose size and line spacing the writer sets at
+render time from ``rules.oral.script_font_pt`` and ``script_line_spacing``. Arabic pages
+run right to left. Context: see ``uprdraft.render.oral.script_context``.
 """
 from _common import add, each, new_document
 from docx.enum.style import WD_STYLE_TYPE
@@ -12,7 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from uprdraft.rules import get_rules
+from uprdraft.rules import DEFAULT
 
 RTL = ("ar",)
 
@@ -28,7 +30,8 @@ def _rtl(doc) -> None:
 
 
 def build(lang: str):
-    rules = get_rules()
+    rules = DEFAULT
+    labels = rules.oral.labels.get(lang, rules.oral.labels["en"])
     minimum = rules.fonts.profiles["speaker-script"].min_size_pt
     oral = rules.oral
     doc = new_document(lang, size_pt=minimum, line_spacing=1.15, space_after_pt=4)
@@ -48,8 +51,25 @@ def build(lang: str):
     size_cs.set(qn("w:val"), str(int(round(max(oral.script_font_pt, minimum) * 2))))
     spoken.element.rPr.append(size_cs)
 
-    add(doc, "{{ title }}", keep_with_next=True).paragraph_format.space_after = Pt(10)
-    each(doc, "header", "{{ line }}", "line", keep_with_next=True)
+    add(doc, labels["title"], keep_with_next=True).paragraph_format.space_after = Pt(10)
+
+    def line(label: str, value: str) -> None:
+        add(doc, f"{labels[label]} {value}", keep_with_next=True)
+
+    def optional(label: str, var: str) -> None:
+        add(doc, f"{{%p if {var} %}}")
+        line(label, f"{{{{ {var} }}}}")
+        add(doc, "{%p endif %}")
+
+    line("session", labels["session_value"].format(session="{{ session }}"))
+    line("agenda_item", "{{ agenda_item }}")
+    line("segment", "{{ segment }}")
+    optional("state_under_review", "state_under_review")
+    line("organisation", "{{ organisation }}")
+    optional("joint_with", "joint_with")
+    line("speaker", "{{ speaker }}")
+    line("delivery", "{{ delivery }}")
+    line("timing", "{{ timing }}")
     each(doc, "notes", "{{ note }}", "note", keep_with_next=True).paragraph_format.space_before = Pt(8)
     each(doc, "paragraphs", "{{ p }}").style = spoken
     return doc

@@ -1,9 +1,8 @@
 """The side-event concept note: a plain A4 note in Times New Roman 10, no emphasis.
 
-Labels come from the context (``L``, from ``rules.side_event.labels``) so that the wording
-stays in the rules module; the three files differ only in their proofing language.
-Context (built by ``uprdraft.render.side_event.concept_note_context``): ``L`` (labels),
-``session``, ``title``, ``date_text``, ``time_text``, ``venue``, ``organisers``,
+Bootstrap only: templates/side-event-<lang>.docx are the source (edit them in Word); this
+writes them the first time, the fixed words as literal text from ``rules.side_event.labels``.
+Context (built by ``uprdraft.render.side_event.concept_note_context``): ``session``, ``title``, ``date_text``, ``time_text``, ``venue``, ``organisers``,
 ``co_sponsors``, ``partners``, ``objectives`` (list), ``description`` (paragraphs),
 ``speakers`` (lines), ``agenda`` (rows: ``clock``, ``item``, ``speaker``), ``languages``,
 ``interpretation``, ``accessibility``, ``webcast``, ``expected_participants``, ``guests``,
@@ -12,6 +11,8 @@ Context (built by ``uprdraft.render.side_event.concept_note_context``): ``L`` (l
 from docx.shared import Cm, Pt
 
 from _common import add, each, new_document, repeat_header
+
+from uprdraft.rules import DEFAULT
 
 WIDTHS = (Cm(2.8), Cm(9.2), Cm(4.0))  # time, item, speaker: 16 cm of text width
 
@@ -33,29 +34,30 @@ def _block(doc, condition: str, *lines: str, heading: str | None = None) -> None
 
 
 def build(lang: str):
+    L = DEFAULT.side_event.labels[lang]
     doc = new_document(lang)
-    add(doc, "{{ L.side_event }} – {{ session }}")
+    add(doc, f"{L['side_event']} – {{{{ session }}}}")
     add(doc, "{{ title }}", keep_with_next=True)
-    add(doc, "{{ L.concept_note }}").paragraph_format.space_after = Pt(12)
-    add(doc, "{{ L.date }}{{ L.colon }}{{ date_text }}")
-    add(doc, "{{ L.time }}{{ L.colon }}{{ time_text }} ({{ L.geneva_time }})")
-    add(doc, "{{ L.venue }}{{ L.colon }}{{ venue }}")
-    add(doc, "{{ L.organisers }}{{ L.colon }}{{ organisers }}")
-    _block(doc, "co_sponsors", "{{ L.co_sponsors }}{{ L.colon }}{{ co_sponsors }}")
-    _block(doc, "partners", "{{ L.partners }}{{ L.colon }}{{ partners }}")
+    add(doc, L['concept_note']).paragraph_format.space_after = Pt(12)
+    add(doc, f"{L['date']}{L['colon']}{{{{ date_text }}}}")
+    add(doc, f"{L['time']}{L['colon']}{{{{ time_text }}}} ({L['geneva_time']})")
+    add(doc, f"{L['venue']}{L['colon']}{{{{ venue }}}}")
+    add(doc, f"{L['organisers']}{L['colon']}{{{{ organisers }}}}")
+    _block(doc, "co_sponsors", f"{L['co_sponsors']}{L['colon']}{{{{ co_sponsors }}}}")
+    _block(doc, "partners", f"{L['partners']}{L['colon']}{{{{ partners }}}}")
 
     _block(doc, "objectives", "{%p for o in objectives %}", "– {{ o }}", "{%p endfor %}",
-           heading="{{ L.objectives }}")
-    _heading(doc, "{{ L.description }}")
+           heading=L['objectives'])
+    _heading(doc, L['description'])
     each(doc, "description", "{{ para }}", "para")
-    _block(doc, "speakers", "{%p for s in speakers %}", "{{ s }}", "{%p endfor %}", heading="{{ L.speakers }}")
+    _block(doc, "speakers", "{%p for s in speakers %}", "{{ s }}", "{%p endfor %}", heading=L['speakers'])
 
     add(doc, "{%p if agenda %}")
-    _heading(doc, "{{ L.agenda }}")
+    _heading(doc, L['agenda'])
     table = doc.add_table(rows=4, cols=3)
     table.style = doc.styles["Table Grid"]
     head, loop, row, end = table.rows
-    for cell, text in zip(head.cells, ("{{ L.clock }}", "{{ L.item }}", "{{ L.speaker }}")):
+    for cell, text in zip(head.cells, (L['clock'], L['item'], L['speaker'])):
         cell.text = text
     repeat_header(head)
     loop.cells[0].text = "{%tr for row in agenda %}"
@@ -70,12 +72,12 @@ def build(lang: str):
             cell.width = width
     add(doc, "{%p endif %}")
 
-    _heading(doc, "{{ L.languages }}{{ L.colon }}{{ languages }}. {{ interpretation }}.")
-    _block(doc, "accessibility", "{{ L.accessibility }}{{ L.colon }}{{ accessibility }}")
-    _block(doc, "webcast", "{{ L.webcast }}{{ L.colon }}{{ webcast }}")
-    _block(doc, "expected_participants", "{{ L.expected_participants }}{{ L.colon }}{{ expected_participants }}")
+    _heading(doc, f"{L['languages']}{L['colon']}{{{{ languages }}}}. {{{{ interpretation }}}}.")
+    _block(doc, "accessibility", f"{L['accessibility']}{L['colon']}{{{{ accessibility }}}}")
+    _block(doc, "webcast", f"{L['webcast']}{L['colon']}{{{{ webcast }}}}")
+    _block(doc, "expected_participants", f"{L['expected_participants']}{L['colon']}{{{{ expected_participants }}}}")
     add(doc, "{{ guests }}")
-    add(doc, "{{ L.contact }}{{ L.colon }}{{ contact }}")
+    add(doc, f"{L['contact']}{L['colon']}{{{{ contact }}}}")
     return doc
 
 

@@ -28,8 +28,8 @@ from pathlib import Path
 
 from ..findings import Finding, InputError, Report, error, has_errors, warning
 from ..kinds import Analysis, Request
+from ..recommendation_stats import NO_RESPONSE, group_by_theme, midterm_statistics  # noqa: F401
 
-NO_RESPONSE = "none"
 
 
 @dataclass
@@ -75,12 +75,6 @@ def _read_file(name: str, src) -> tuple[list, list[str]]:
 
 
 # --------------------------------------------------------------------------- rules
-def _id_key(rec_id: str):
-    """115.2 before 115.10: paragraph numbers sort as numbers; other ids go last."""
-    m = re.fullmatch(r"(\d+)\.(\d+)", rec_id)
-    return (0, int(m.group(1)), int(m.group(2)), "") if m else (1, 0, 0, rec_id)
-
-
 def midterm_findings(model, src, rules=None) -> tuple[list[Finding], dict]:
     """(findings, stats) of a loaded mid-term report: the convention of ``api.validate``.
 
@@ -98,7 +92,7 @@ def check(loaded: LoadedReport, rules) -> tuple[list[Finding], dict]:
     model = loaded.model
     findings = report_findings(loaded, rules)
     stats = {"recommendations": midterm_statistics(loaded.recommendations, rules),
-             "themes": len(group_by_theme(loaded.recommendations, rules=rules))}
+             "themes": len(group_by_theme(loaded.recommendations, rules.midterm.group_by_theme))}
     if model.child_friendly is not None:
         readability, cf_findings = child_friendly_findings(loaded, rules)
         findings += cf_findings
@@ -157,72 +151,6 @@ def child_friendly_findings(loaded: LoadedReport, rules) -> tuple[dict, list[Fin
     return check_readability(cf.text, m.language, cf.age_band, src.locate(("child_friendly", "text")), rules=rules)
 
 
-# --------------------------------------------------------------------------- statistics
-def _count(n: int, total: int) -> dict:
-    return {"count": n, "share": round(n / total, 4) if total else 0.0}
-
-
-def midterm_statistics(recommendations, rules=None) -> dict:
-    """Count and share of recommendations by status and by response.
-
-    Every recommendation counts once, whatever its number of themes. ``triggered_action``
-    is fully + partially implemented [S28]. ``by_response`` gives the same figures for
-    the supported and the noted recommendations separately [S30]; responses that are
-    missing ("none") or still to split ("supported/noted") count in the totals only.
-    """
-    from ..rules import resolve as resolve_rules
-
-    rules = resolve_rules(rules).upr
-    recs = list(recommendations)
-
-    def block(items) -> dict:
-        total = len(items)
-        by_status = {s: _count(sum(1 for r in items if r.status == s), total) for s in rules.statuses}
-        triggered = sum(1 for r in items if r.status in rules.triggered_action)
-        return {"total": total, "by_status": by_status, "triggered_action": _count(triggered, total)}
-
-    out = block(recs)
-    responses = list(rules.responses) + ["supported/noted", NO_RESPONSE]
-    out["responses"] = {resp: _count(sum(1 for r in recs if (r.response or NO_RESPONSE) == resp), len(recs))
-                        for resp in responses}
-    out["by_response"] = {resp: block([r for r in recs if r.response == resp]) for resp in rules.responses}
-    return out
-
-
-# --------------------------------------------------------------------------- grouping
-def group_by_theme(recommendations, mode: str | None = None, rules=None) -> list[tuple[str | None, list[tuple[object, list[str]]]]]:
-    """[(theme or None, [(recommendation, other themes), ...]), ...].
-
-    Themes keep the order in which they first appear (spelling of their first use; case
-    and surrounding spaces are ignored); recommendations inside a theme are sorted by
-    paragraph number. ``mode`` "each" lists a recommendation under each of its themes,
-    "first" under its first theme only. Recommendations without a theme come last (None).
-    """
-    if mode is None:
-        from ..rules import resolve as resolve_rules
-
-        mode = resolve_rules(rules).midterm.group_by_theme
-    names: dict[str, str] = {}
-    groups: dict[str | None, list] = {}
-    for rec in recommendations:
-        themes = []
-        for t in rec.themes:
-            key = t.strip().casefold()
-            if key and key not in [k for k, _ in themes]:
-                themes.append((key, names.setdefault(key, t.strip())))
-        if not themes:
-            groups.setdefault(None, []).append((rec, []))
-            continue
-        chosen = themes if mode == "each" else themes[:1]
-        for key, name in chosen:
-            others = [n for k, n in themes if k != key] if mode == "each" else []
-            groups.setdefault(name, []).append((rec, others))
-    ordered = [(n, groups[n]) for n in dict.fromkeys(names.values()) if n in groups]
-    if None in groups:
-        ordered.append((None, groups[None]))
-    return [(name, sorted(items, key=lambda it: _id_key(it[0].id))) for name, items in ordered]
-
-
 # --------------------------------------------------------------------------- the pipeline's parts
 def analyse(model, src, ctx, request: Request | None = None) -> Analysis:
     """Findings and stats of the report; the child-friendly version is required when asked."""
@@ -238,13 +166,13 @@ def analyse(model, src, ctx, request: Request | None = None) -> Analysis:
 def write_report(analysis: Analysis, ctx) -> bytes:
     from ..render.midterm import render_report
 
-    return render_report(analysis.content)
+    return render_report(analysis.content, ctx)
 
 
 def write_child_friendly(analysis: Analysis, ctx) -> bytes:
     from ..render.midterm import render_child_friendly
 
-    return render_child_friendly(analysis.content)
+    return render_child_friendly(analysis.content, ctx)
 
 
 def summary_lines(report: Report) -> list[str]:

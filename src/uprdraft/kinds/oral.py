@@ -26,6 +26,8 @@ from pathlib import Path
 
 from ..findings import Finding, InputError, Report, error, has_errors, warning
 from ..kinds import Analysis, Request
+from ..render.oral import script_labels as _labels
+from ..text import clock
 from ..wordcount import count_words
 
 KIND = "oral-statement"
@@ -47,12 +49,6 @@ class Paragraph:
         return clock(self.end_seconds)
 
 
-def clock(seconds: float) -> str:
-    """``m:ss``, rounded up to the next whole second (never promises less time than needed)."""
-    total = math.ceil(round(seconds, 6))
-    return f"{total // 60}:{total % 60:02d}"
-
-
 # --------------------------------------------------------------------------- spoken text
 def _wording(lang: str, rules) -> tuple[dict, list[tuple[str, str]]]:
     notes = []
@@ -62,14 +58,6 @@ def _wording(lang: str, rules) -> tuple[dict, list[tuple[str, str]]]:
         notes.append(("language", f"no opening and closing wording for language '{lang}' in the rules; "
                                   "the English wording is used: add an oral.wording entry to a --rules file"))
     return wording, notes
-
-
-def _labels(lang: str, rules) -> tuple[dict, list[tuple[str, str]]]:
-    labels = rules.labels.get(lang)
-    if labels is None:
-        return rules.labels["en"], [("labels-in-english", f"the script's headings are in English (no '{lang}' labels yet); "
-                                                 "the spoken text stays in the statement's language")]
-    return labels, []
 
 
 def _organisations(model) -> str:
@@ -279,7 +267,7 @@ def plain_text(paras: list[Paragraph]) -> str:
 def write_docx(analysis: Analysis, ctx) -> bytes:
     from ..render.oral import render_script
 
-    return render_script(analysis.model, analysis.content)
+    return render_script(analysis.model, analysis.content, ctx)
 
 
 def write_text(analysis: Analysis, ctx) -> bytes:

@@ -214,13 +214,13 @@ def analyse(model, src, ctx, request: Request | None = None) -> Analysis:
 def write_docx(analysis: Analysis, ctx) -> bytes:
     from ..render.plan import plan_docx
 
-    return plan_docx(analysis.model, analysis.content, ctx.rules)
+    return plan_docx(analysis.model, analysis.content, ctx)
 
 
 def write_ics(analysis: Analysis, ctx) -> bytes:
     from ..render.plan import plan_ics
 
-    return plan_ics(analysis.model, analysis.content, ctx.rules)
+    return plan_ics(analysis.model, analysis.content, ctx)
 
 
 def summary_lines(report: Report) -> list[str]:

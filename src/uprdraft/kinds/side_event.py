@@ -18,17 +18,15 @@ books the room; several languages need the organisers' own interpreters; 3-4 pan
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from ..kinds import Analysis, Request
+from ..programme import agenda_schedule, event_times, geneva, speaker_lines  # noqa: F401
+from ..programme import hm as _hm
+from ..text import blank_line_paragraphs as paragraphs
 from ..findings import Finding, InputError, Report, error, has_errors, warning
 
 KIND = "side-event"
-
-
-def _hm(t: dt.time | dt.datetime) -> str:
-    return f"{t.hour:02d}:{t.minute:02d}"
 
 
 def _clock(value: str) -> dt.time:
@@ -38,40 +36,6 @@ def _clock(value: str) -> dt.time:
 
 def _names(items) -> list[str]:
     return [i if isinstance(i, str) else i.name for i in items]
-
-
-def geneva(rules):
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(rules.side_event.timezone)
-
-
-def event_times(model, rules) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
-    """(start, end, guest-list deadline) as aware Geneva datetimes.
-
-    The deadline is counted in real hours, so it stays right across a change of clocks.
-    """
-    r = rules.side_event
-    tz = geneva(rules)
-    start = model.start_at.replace(tzinfo=tz)
-    end = model.end_at.replace(tzinfo=tz)
-    due = (start.astimezone(dt.timezone.utc) - dt.timedelta(hours=r.guest_list_hours_before)).astimezone(tz)
-    return start, end, due
-
-
-def agenda_schedule(model) -> list[dict]:
-    """Agenda rows with clock times from ``start``; the time left becomes a discussion row."""
-    rows, at = [], model.start_at
-    for i, a in enumerate(model.agenda):
-        nxt = at + dt.timedelta(minutes=a.minutes)
-        rows.append({"index": i, "start": _hm(at), "end": _hm(nxt), "minutes": a.minutes,
-                     "item": a.item, "speaker": a.speaker or "", "discussion": False})
-        at = nxt
-    left = model.duration_minutes - model.agenda_minutes
-    if model.agenda and left > 0:
-        rows.append({"index": None, "start": _hm(at), "end": _hm(model.end_at), "minutes": left,
-                     "item": None, "speaker": "", "discussion": True})
-    return rows
 
 
 def side_event_findings(model, src=None, rules=None) -> tuple[list[Finding], dict]:
@@ -205,25 +169,6 @@ def calendar_bytes(model, rules=None) -> bytes:
     return build_calendar(entries, stamp=due, name=f"{model.session}: {model.title}")
 
 
-def _speaker_line(s, labels) -> str:
-    parts = [s.name] + ([s.function] if s.function else [])
-    line = ", ".join(parts)
-    return f"{line} ({labels['remote']})" if s.remote else line
-
-
-def speaker_lines(model, labels: dict) -> list[str]:
-    """'Moderator: name, function', then one line per panellist; remote speakers marked [S7]."""
-    lines = []
-    if model.moderator:
-        lines.append(f"{labels['moderator']}{labels['colon']}{_speaker_line(model.moderator, labels)}")
-    return lines + [_speaker_line(s, labels) for s in model.panellists]
-
-
-def paragraphs(text: str) -> list[str]:
-    """Blank lines separate paragraphs; single line breaks inside one become spaces."""
-    return [re.sub(r"\s*\n\s*", " ", p).strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-
-
 def analyse(model, src, ctx, request: Request | None = None) -> Analysis:
     findings, stats = side_event_findings(model, src, ctx.rules)
     return Analysis(model, src, findings, stats)
@@ -232,7 +177,7 @@ def analyse(model, src, ctx, request: Request | None = None) -> Analysis:
 def write_docx(analysis: Analysis, ctx) -> bytes:
     from ..render.side_event import render_concept_note
 
-    return render_concept_note(analysis.model, analysis.stats, ctx.rules)
+    return render_concept_note(analysis.model, ctx, analysis.stats)
 
 
 def write_ics(analysis: Analysis, ctx) -> bytes:

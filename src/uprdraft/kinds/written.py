@@ -205,7 +205,7 @@ def written_findings(model, src, rules, today: dt.date,
 def write_docx(analysis: Analysis, ctx) -> bytes:
     from ..render.written import render_written_docx
 
-    return render_written_docx(analysis.model, analysis.content)
+    return render_written_docx(analysis.model, analysis.content, ctx)
 
 
 def summary_lines(report) -> list[str]:

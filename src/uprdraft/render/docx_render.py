@@ -21,14 +21,21 @@ What it guarantees (design.md section 4):
 - The package is zipped deterministically (:mod:`uprdraft.render.package`): the same input
   gives the same bytes, also across processes.
 
-Templates are ``templates/<name>-<lang>.docx`` (or ``<name>.docx``), built by
-``scripts/build_templates.py``; they ship inside the wheel as ``uprdraft/templates``.
+Templates are ``templates/<name>-<lang>.docx`` (or ``<name>.docx``); they ship inside the
+wheel as ``uprdraft/templates``. They are the source: their fixed words are literal text in
+their language and anyone may restyle them in Word or LibreOffice
+(``scripts/build_templates.py`` only bootstraps them). A custom template (``--template
+FILE.docx``) is passed as ``template=``; it is user input, read with the checker's bounded,
+safe package reader. Values that are rules (fonts, sizes) are applied to the loaded
+template by the writer's ``prepare`` hook (:mod:`uprdraft.render.styles`), never taken
+from the template.
 """
 from __future__ import annotations
 
 import functools
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -63,6 +70,36 @@ def template_path(name: str, lang: str) -> Path:
 @functools.lru_cache(maxsize=32)
 def _template_bytes(path: Path) -> bytes:
     return path.read_bytes()
+
+
+def custom_template_bytes(path: str | Path) -> bytes:
+    """A user's Word template, read safely: a .docx, within the package reader's bounds
+    (size, parts, no DTD or entities in its XML), repackaged from the parts that were read.
+    Anything else is one InputError line (exit 2)."""
+    from ..docx_check.package import open_package
+
+    path = Path(path)
+    if path.suffix.lower() != ".docx":
+        raise InputError(f"{path}: a template must be a Word .docx file (save it from Word or LibreOffice "
+                         "as .docx)", code="io")
+    if not path.is_file():
+        raise InputError(f"{path}: no such template; check the name and folder", code="io")
+    try:
+        pkg = open_package(path)
+        parts = {}
+        for name in sorted(pkg._names()):
+            if name.endswith("/"):
+                continue
+            if name.endswith((".xml", ".rels")):
+                pkg.xml(name)  # refuses DTDs, entities and malformed XML
+            parts[name] = pkg.read(name)
+    except InputError as e:
+        raise InputError(f"{path}: cannot use this template: {e.findings[0].message}",
+                         code=e.findings[0].code) from None
+    if pkg.main != "word/document.xml":  # python-docx and docxtpl look for the body there only
+        raise InputError(f"{path}: cannot use this template: its main part is {pkg.main}, not "
+                         "word/document.xml; save it again from Word as .docx", code="io")
+    return write_package(parts)
 
 
 # --------------------------------------------------------------------------- runs and notes
@@ -221,13 +258,39 @@ def _jinja_env():
     return Environment(autoescape=True, undefined=StrictUndefined)
 
 
-def render_template(name: str, lang: str, context: dict, *, notes: Notes | None = None,
-                    title: str = "", author: str = "", language: str | None = None) -> bytes:
-    """Render ``templates/<name>-<lang>.docx`` with ``context``; return the .docx bytes."""
+def load_template(name: str, lang: str, template: str | Path | None = None):
+    """The docxtpl template: ``template`` (a user's .docx, read safely) or the shipped
+    ``templates/<name>-<lang>.docx``."""
     from docxtpl import DocxTemplate
 
-    tpl = DocxTemplate(io.BytesIO(_template_bytes(template_path(name, lang))))
-    tpl.render(clean_context(context), jinja_env=_jinja_env(), autoescape=True)
+    data = custom_template_bytes(template) if template is not None else _template_bytes(template_path(name, lang))
+    return DocxTemplate(io.BytesIO(data))
+
+
+def render_template(name: str, lang: str, context: dict, *, template: str | Path | None = None,
+                    prepare: Callable | None = None, notes: Notes | None = None,
+                    title: str = "", author: str = "", language: str | None = None) -> bytes:
+    """Render ``templates/<name>-<lang>.docx`` (or ``template``, a user's .docx) with
+    ``context``; return the .docx bytes.
+
+    ``prepare(document)`` receives the loaded template (a python-docx ``Document``) before
+    rendering: writers apply the rules' fonts and sizes there.
+    """
+    tpl = load_template(name, lang, template)
+    if prepare is not None:
+        tpl.init_docx()
+        prepare(tpl.docx)
+    try:
+        tpl.render(clean_context(context), jinja_env=_jinja_env(), autoescape=True)
+    except Exception as e:
+        if template is None:
+            raise
+        from jinja2 import TemplateError
+
+        if not isinstance(e, TemplateError):
+            raise
+        raise InputError(f"{template}: the template does not render: {e} (check its {{{{ ... }}}} "
+                         "and {% ... %} tags against the shipped template)", code="io") from None
     buf = io.BytesIO()
     tpl.save(buf)
     parts = read_package(buf.getvalue())

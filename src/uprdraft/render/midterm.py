@@ -1,36 +1,22 @@
 """Mid-term report writers: model -> context -> .docx bytes (report and child-friendly).
 
-Every label comes from ``rules.midterm.labels`` / ``rules.child_friendly.wording`` in the
-report's language, so one template per language (which differ only in their language tag)
-serves all wordings, and a ``--rules`` file can change them.
+The fixed words (headings, field labels, table headers) are literal text in each
+language's template (``templates/midterm-report-<lang>.docx``, ``child-friendly-<lang>.docx``),
+which a coalition may restyle, or replace with its own through ``ctx.template``. The
+values and the sentences that depend on the data or on a rule (statistics introduction,
+grouping note, status and response names, the child-friendly version note) come from
+``rules.midterm.labels`` / ``rules.child_friendly.wording`` at render time, like the
+fonts and sizes (:mod:`uprdraft.render.styles`).
 """
 from __future__ import annotations
 
-import re
-
 from ..i18n import format_date, format_list, locale_for
-from ..rules import get_rules
-from ..xmltext import clean_text
+from ..recommendation_stats import group_by_theme, midterm_statistics
+from ..text import one_line, paragraphs
 from .docx_render import render_template, runs
 
-_BLANK_LINE = re.compile(r"\n\s*\n")
-
-
-def paragraphs(text) -> list[str]:
-    """Plain text -> paragraphs: a blank line starts a new one; single line ends are spaces.
-
-    A list of strings is a list of paragraphs already.
-    """
-    if not text:
-        return []
-    if isinstance(text, list):
-        return [p for t in text for p in paragraphs(t)]
-    return [one_line(p) for p in _BLANK_LINE.split(clean_text(text).strip()) if p.strip()]
-
-
-def one_line(text: str) -> str:
-    """Line ends and runs of spaces -> one space (after removing XML-illegal characters)."""
-    return " ".join(clean_text(text).split())
+REPORT_TEMPLATE = "midterm-report"
+CHILD_FRIENDLY_TEMPLATE = "child-friendly"
 
 
 def _percent(share: float, lang: str) -> str:
@@ -52,15 +38,12 @@ def submitted_by(model) -> str:
     return ", ".join(names)
 
 
-def report_context(loaded) -> dict:
-    from ..kinds.midterm import group_by_theme, midterm_statistics
-
+def report_context(loaded, rules) -> dict:
+    """The report's template context; ``loaded`` is a LoadedReport, ``rules`` a Rules."""
     m = loaded.model
     lang = m.language
-    rules = get_rules()
-    L = dict(rules.midterm.labels[lang])
-    L["col_id"] = L["col_id"].format(symbol=m.wg_report_symbol)
-    stats = midterm_statistics(loaded.recommendations)
+    L = rules.midterm.labels[lang]
+    stats = midterm_statistics(loaded.recommendations, rules)
     supported, noted = stats["by_response"]["supported"], stats["by_response"]["noted"]
     rows = [{"label": L[f"status_{s}"], "all": _cell(stats, s, lang), "supported": _cell(supported, s, lang),
              "noted": _cell(noted, s, lang)} for s in rules.upr.statuses]
@@ -75,7 +58,6 @@ def report_context(loaded) -> dict:
 
     members = m.coalition.members if m.coalition else []
     return {
-        "L": L,
         "title": m.title,
         "state": m.state_under_review,
         "cycle": str(m.cycle),
@@ -111,26 +93,51 @@ def _row(rec, others: list[str], L: dict, lang: str) -> dict:
     }
 
 
-def render_report(loaded) -> bytes:
+def _report_prepare(rules, profile: str):
+    from .styles import profile_fonts
+
+    return profile_fonts(rules.fonts.profiles[profile])
+
+
+def render_report(loaded, ctx) -> bytes:
+    """The mid-term report as deterministic .docx bytes; ``ctx`` gives ``rules`` and
+    ``template`` (a coalition's own .docx, rendered in its own style)."""
     m = loaded.model
-    return render_template("midterm-report", m.language, report_context(loaded),
-                           title=m.title, author=submitted_by(m), language=m.language)
+    rules = ctx.rules
+    prepare = _report_prepare(rules, rules.midterm.font_profile) if ctx.template is None else None
+    return render_template(REPORT_TEMPLATE, m.language, report_context(loaded, rules), template=ctx.template,
+                           prepare=prepare, title=m.title, author=submitted_by(m), language=m.language)
 
 
-def child_friendly_context(loaded) -> dict:
+def child_friendly_context(loaded, rules) -> dict:
+    """``title``, ``version_note``, ``paragraphs`` of the child-friendly version."""
     m = loaded.model
     cf = m.child_friendly
-    wording = get_rules().child_friendly.wording[m.language]
+    wording = rules.child_friendly.wording[m.language]
     return {
         "title": cf.title or wording["title"].format(state=m.state_under_review),
-        "about": wording["about"],
         "version_note": wording[cf.version].format(age_band=cf.age_band),
         "paragraphs": paragraphs(cf.text),
     }
 
 
-def render_child_friendly(loaded) -> bytes:
+def _child_friendly_prepare(rules, shipped: bool):
+    from .styles import default_size_at_least, profile_fonts
+
+    profile = rules.fonts.profiles[rules.midterm.child_friendly_profile]
+
+    def prepare(document) -> None:
+        if shipped:
+            profile_fonts(profile)(document)
+        # [S47] large print: a rule, so applied to every template, a coalition's too
+        default_size_at_least(document, max(rules.child_friendly.min_font_pt, profile.min_size_pt or 0))
+    return prepare
+
+
+def render_child_friendly(loaded, ctx) -> bytes:
+    """The child-friendly version as deterministic .docx bytes; ``ctx`` as :func:`render_report`."""
     m = loaded.model
-    ctx = child_friendly_context(loaded)
-    return render_template("child-friendly", m.language, ctx,
-                           title=ctx["title"], author=submitted_by(m), language=m.language)
+    context = child_friendly_context(loaded, ctx.rules)
+    return render_template(CHILD_FRIENDLY_TEMPLATE, m.language, context, template=ctx.template,
+                           prepare=_child_friendly_prepare(ctx.rules, ctx.template is None),
+                           title=context["title"], author=submitted_by(m), language=m.language)

@@ -2,15 +2,21 @@
 
 The matrix has one row per item and the columns of domain-rules.md section 7: recommendation
 (id, text, recommending States, response), expected results, type of action, actors and lead,
-indicators, milestones, budget, status; then the follow-up calendar. Every wording comes from
-``get_rules().upr`` (labels per language), dates from :func:`uprdraft.i18n.format_date`.
-Each cell is one paragraph with line breaks, so the table keeps the template's cell style.
+indicators, milestones, budget, status; then the follow-up calendar. The fixed words
+(column headers, field labels) are literal text in each language's template; the wording
+inside the cells (responses, statuses, action types, calendar steps) comes from
+``rules.upr`` at render time, dates from :func:`uprdraft.i18n.format_date`. Each cell is
+one paragraph with line breaks, so the table keeps the template's cell style. The writers
+take ``ctx`` (``rules``, ``template``).
 """
 from __future__ import annotations
 
 import datetime as dt
 
 from ..i18n import format_date, format_list
+
+TEMPLATE = "action-plan"
+PROFILE = "hrc-report"
 
 
 def _labels(rules, lang: str) -> dict:
@@ -84,16 +90,13 @@ def plan_context(model, resolved, rules) -> dict:
         })
     calendar = [{"step": lab["steps"].get(m.key, m.key), "when": _when(m.start, m.end, lang, L)}
                 for m in followup_calendar(model.review_date, rules)]
-    facts = [(L["organisation"], model.organisation.name),
-             (L["state_under_review"], model.state_under_review)]
-    if model.cycle:
-        facts.append((L["cycle"], str(model.cycle)))
-    facts += [(L["review_date"], format_date(model.review_date, lang)),
-              (L["next_review"], format_date(next_review(model.review_date, rules), lang))]
     return {
         "title": model.title,
-        "facts": [f"{k}{L['colon']}{v}" for k, v in facts],
-        "L": L,
+        "organisation": model.organisation.name,
+        "state_under_review": model.state_under_review,
+        "cycle": str(model.cycle) if model.cycle else "",
+        "review_date": format_date(model.review_date, lang),
+        "next_review": format_date(next_review(model.review_date, rules), lang),
         "items": rows,
         "calendar": calendar,
     }
@@ -108,12 +111,15 @@ def _cells_as_runs(ctx: dict) -> dict:
     return ctx
 
 
-def plan_docx(model, resolved, rules) -> bytes:
+def plan_docx(model, resolved, ctx) -> bytes:
+    """The matrix as deterministic .docx bytes; ``ctx`` gives ``rules`` and ``template``."""
     from .docx_render import render_template
+    from .styles import profile_fonts
 
-    ctx = _cells_as_runs(plan_context(model, resolved, rules))
-    return render_template("action-plan", model.language, ctx, title=model.title,
-                           author=model.organisation.name, language=model.language)
+    prepare = profile_fonts(ctx.rules.fonts.profiles[PROFILE]) if ctx.template is None else None
+    context = _cells_as_runs(plan_context(model, resolved, ctx.rules))
+    return render_template(TEMPLATE, model.language, context, template=ctx.template, prepare=prepare,
+                           title=model.title, author=model.organisation.name, language=model.language)
 
 
 # --------------------------------------------------------------------------- calendar
@@ -147,9 +153,11 @@ def plan_entries(model, resolved, rules) -> list:
     return entries
 
 
-def plan_ics(model, resolved, rules) -> bytes:
+def plan_ics(model, resolved, ctx) -> bytes:
+    """The follow-up calendar as deterministic .ics bytes; ``ctx`` gives ``rules``."""
     from ..ics import build_calendar
 
+    rules = ctx.rules
     # DTSTAMP from the content (the review day), so the same plan gives the same bytes
     stamp = dt.datetime.combine(model.review_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
     return build_calendar(plan_entries(model, resolved, rules), stamp=stamp, name=model.title)

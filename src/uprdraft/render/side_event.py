@@ -2,13 +2,18 @@
 
 Dates are written the way each language writes them (Babel via :mod:`uprdraft.i18n`), times
 in Geneva time ("13:00–14:30"), lists joined per language ("A, B and C" / "A, B et C").
+The fixed words ("Concept note", "Venue", the agenda's column headers...) are literal text
+in each language's template; values and sentences built from the data (guest-list note,
+interpretation, "to be confirmed", speaker lines) come from ``rules.side_event.labels``.
 """
 from __future__ import annotations
 
 from ..i18n import format_date, format_list, format_time, locale_for
-from ..kinds.side_event import agenda_schedule, event_times, paragraphs, speaker_lines
+from ..programme import agenda_schedule, event_times, speaker_lines
+from ..text import blank_line_paragraphs
 
 TEMPLATE = "side-event"
+PROFILE = "hrc-report"
 DASH = "\u2013"
 
 
@@ -19,16 +24,12 @@ def _language_names(codes: list[str], lang: str) -> list[str]:
     return [names.get(c, c) for c in codes]
 
 
-def concept_note_context(model, stats: dict | None = None, rules=None) -> dict:
-    from ..rules import get_rules
-
-    rules = rules or get_rules()
+def concept_note_context(model, rules, stats: dict | None = None) -> dict:
+    """The template context (plain strings, escaped by the renderer); ``rules`` is a Rules."""
     r = rules.side_event
     lang = model.language
-    L = dict(r.labels[lang])
+    L = r.labels[lang]
     start, end, due = event_times(model, rules)
-
-    speakers = speaker_lines(model, L)
 
     agenda = []
     for row in agenda_schedule(model):
@@ -47,7 +48,6 @@ def concept_note_context(model, stats: dict | None = None, rules=None) -> dict:
     guests = L["guests"].format(date=format_date(due.date(), lang, "long"), time=format_time(due.time(), lang),
                                 hours=r.guest_list_hours_before)
     return {
-        "L": L,
         "session": model.session,
         "title": model.title,
         "date_text": format_date(model.date, lang, "full"),
@@ -57,8 +57,8 @@ def concept_note_context(model, stats: dict | None = None, rules=None) -> dict:
         "co_sponsors": format_list(list(model.co_sponsoring_states), lang),
         "partners": format_list([p if isinstance(p, str) else p.name for p in model.partners], lang),
         "objectives": list(model.objectives),
-        "description": paragraphs(model.description),
-        "speakers": speakers,
+        "description": blank_line_paragraphs(model.description),
+        "speakers": speaker_lines(model, L),
         "agenda": agenda,
         "languages": format_list(_language_names(model.languages, lang), lang),
         "interpretation": L["interpretation"] if model.interpretation else L["no_interpretation"],
@@ -70,10 +70,12 @@ def concept_note_context(model, stats: dict | None = None, rules=None) -> dict:
     }
 
 
-def render_concept_note(model, stats: dict | None = None, rules=None) -> bytes:
-    """The concept note as deterministic .docx bytes."""
+def render_concept_note(model, ctx, stats: dict | None = None) -> bytes:
+    """The concept note as deterministic .docx bytes; ``ctx`` gives ``rules`` and ``template``."""
     from .docx_render import render_template
+    from .styles import profile_fonts
 
-    ctx = concept_note_context(model, stats, rules)
-    return render_template(TEMPLATE, model.language, ctx, title=model.title,
-                           author=model.organisers[0].name, language=model.language)
+    prepare = profile_fonts(ctx.rules.fonts.profiles[PROFILE]) if ctx.template is None else None
+    context = concept_note_context(model, ctx.rules, stats)
+    return render_template(TEMPLATE, model.language, context, template=ctx.template, prepare=prepare,
+                           title=model.title, author=model.organisers[0].name, language=model.language)
