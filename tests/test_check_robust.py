@@ -7,8 +7,9 @@ import zipfile
 
 import pytest
 
-from uprdraft.docx_check import check_docx, package
-from uprdraft.docx_check.build import make_docx, para
+from uprdraft.docx_check import check_docx
+from uprdraft.ooxml import package
+from docx_build import make_docx, para
 from uprdraft.findings import InputError
 
 

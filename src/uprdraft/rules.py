@@ -12,6 +12,8 @@ calendar, responses, statuses), ``email`` (the submission e-mail), ``child_frien
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
@@ -753,3 +755,25 @@ def load_rules(path: str | Path) -> Rules:
 
     data = read_yaml_plain(Path(path))
     return Rules.model_validate(_merge(DEFAULT.model_dump(), data or {}))
+
+
+def resolve(rules: Rules | Mapping[str, Any] | str | PathLike | None = None) -> Rules:
+    """The rules a call runs with: None -> the defaults; a ``Rules`` -> itself; a mapping
+    shaped like the YAML rules file -> deep-merged over the defaults and validated; a path
+    -> :func:`load_rules`."""
+    if rules is None:
+        return DEFAULT
+    if isinstance(rules, Rules):
+        return rules
+    if isinstance(rules, Mapping):
+        return Rules.model_validate(_merge(DEFAULT.model_dump(), _plain(rules)))
+    if isinstance(rules, (str, PathLike)):
+        return load_rules(rules)
+    raise TypeError(f"rules must be None, a Rules, a mapping or a path, not {type(rules).__name__}")
+
+
+def _plain(value: Any) -> Any:
+    """Nested mappings as dicts, so :func:`_merge` goes into every level."""
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    return value

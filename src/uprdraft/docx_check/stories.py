@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .xml import A_NS, MC_NS, V_NS, w
+from ..ooxml.xml import A_NS, MC_NS, V_NS, w
 
 _P, _R, _TBL, _TR, _TC = w("p"), w("r"), w("tbl"), w("tr"), w("tc")
 _T, _TAB, _PTAB, _BR, _CR = w("t"), w("tab"), w("ptab"), w("br"), w("cr")

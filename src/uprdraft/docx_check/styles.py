@@ -15,7 +15,7 @@ direct formatting. Bold and italic are toggle properties, read two ways (see
 """
 from __future__ import annotations
 
-from .xml import A_NS, w
+from ..ooxml.xml import A_NS, w
 
 SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 TOGGLES = ("b", "bCs", "i", "iCs")
