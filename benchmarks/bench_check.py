@@ -15,9 +15,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the test-file builder
 
 from docx_build import make_docx  # noqa: E402  (tests/docx_build.py)
+from timing import median_ms  # noqa: E402  (benchmarks/timing.py)
+
 from uprdraft.docx_check import check_docx, fix_docx  # noqa: E402
 from uprdraft.findings import InputError  # noqa: E402
-from timing import median_ms  # noqa: E402  (benchmarks/timing.py)
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 WORDS = ("the State under review should adopt a national action plan on the rights of the child "

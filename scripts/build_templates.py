@@ -18,8 +18,8 @@ BUILDERS = Path(__file__).resolve().parent / "templates"
 sys.path.insert(0, str(BUILDERS))
 sys.path.insert(0, str(ROOT / "src"))
 
-from uprdraft.render.docx_render import drop_thumbnail  # noqa: E402
 from uprdraft.ooxml import read_parts, write_package  # noqa: E402
+from uprdraft.render.docx_render import drop_thumbnail  # noqa: E402
 
 
 def _load(path: Path):

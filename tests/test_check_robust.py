@@ -6,11 +6,11 @@ import io
 import zipfile
 
 import pytest
+from docx_build import make_docx, para
 
 from uprdraft.docx_check import check_docx
-from uprdraft.ooxml import package
-from docx_build import make_docx, para
 from uprdraft.findings import InputError
+from uprdraft.ooxml import package
 
 
 def _code(source, **kw):

@@ -1,16 +1,16 @@
 """uprdraft fix: the copy complies, the text does not change, tracked changes stay."""
 from __future__ import annotations
 
-import zipfile
 import io
+import zipfile
 
 import pytest
+from docx_build import make_docx, para
 
 from uprdraft.docx_check import check_docx, fix_docx
-from docx_build import make_docx, para
 from uprdraft.docx_check.check import FORMAT_CODES
-from uprdraft.ooxml.package import open_package
 from uprdraft.docx_check.stories import walk_package
+from uprdraft.ooxml.package import open_package
 
 THEME_DEFAULTS = ('<w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi" w:cstheme="minorBidi"/>'
                   '<w:b/><w:sz w:val="22"/></w:rPr>')

@@ -13,7 +13,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from uprdraft.ooxml.props import insert_rpr as _insert_in_order  # the one schema order of w:rPr
+# the one schema order of w:rPr, shared with the fixer
+from uprdraft.ooxml.props import insert_rpr as _insert_in_order
 
 LANG_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "zh": "zh-CN", "ru": "ru-RU"}
 EMPHASIS = ("w:b", "w:bCs", "w:i", "w:iCs", "w:u", "w:color", "w:caps", "w:smallCaps", "w:strike",

@@ -749,7 +749,7 @@ def _merge(base: Any, over: Any) -> Any:
     return over
 
 
-def load_rules(path: str | Path) -> Rules:
+def load_rules(path: str | PathLike) -> Rules:
     """Defaults deep-merged with a YAML override file, e.g. ``oral: {seconds: {panel: 90}}``."""
     from .load import read_yaml_plain  # local import: keeps start-up light
 

@@ -165,7 +165,7 @@ class Checker:
             visible.append(run.text)
             self.runs += 1
             found = run_problems(run.text, run.note_ref, props, toggled, self.profile, expected, emphasis_ok)
-            codes = {}
+            codes: dict[str, list[str]] = {}
             for code, detail in found:
                 codes.setdefault(code, []).append(detail)
             for code in list(open_groups):

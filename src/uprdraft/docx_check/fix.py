@@ -10,7 +10,7 @@ paragraphs, footnotes, tables and tracked changes (including the old formatting 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -96,10 +96,10 @@ def fixed_bytes(pkg, rules: Rules, profile_name: str | None = None) -> tuple[byt
     """The fixed package's bytes and what changed."""
     _, prof = get_profile(profile_name, rules)
     font = prof.font
-    half = int(round(prof.size_pt * 2))
-    note_half = int(round((prof.footnote_size_pt or prof.size_pt) * 2))
+    half = round(prof.size_pt * 2)
+    note_half = round((prof.footnote_size_pt or prof.size_pt) * 2)
     parts = pkg.parts()
-    changed = {"rpr": 0, "bullets": 0, "parts": []}
+    changed: dict[str, Any] = {"rpr": 0, "bullets": 0, "parts": []}
 
     def rewrite(part: str, fn) -> None:
         root = parse(parts[part])

@@ -11,6 +11,7 @@ text box come right after the paragraph that anchors it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..ooxml.xml import A_NS, MC_NS, V_NS, w
 
@@ -36,7 +37,7 @@ TRACKED = tuple(w(t) for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", 
 
 @dataclass
 class Run:
-    el: object  # the w:r element
+    el: Any  # the w:r element (lxml)
     text: str  # visible text ("" for field instructions)
     note_ref: bool = False
 
@@ -59,7 +60,7 @@ class Feature:
     """A counted feature (tables, images, ...) and where it first appears."""
 
     count: int = 0
-    first: tuple | None = None  # (story, paragraph number, excerpt source Para)
+    first: Para | None = None  # where it first appears
 
 
 @dataclass

@@ -18,7 +18,14 @@ from __future__ import annotations
 from .package import Package, open_package, read_parts
 from .parts import add_part, content_type, drop_part, remove_override, set_override
 from .props import insert_in_order, insert_ppr, insert_rpr, insert_style_child
-from .rels import Rel, add_relationship, drop_relationships_to, next_rid, relationships, rels_name
+from .rels import (
+    Rel,
+    add_relationship,
+    drop_relationships_to,
+    next_rid,
+    relationships,
+    rels_name,
+)
 from .writer import write_package
 
 __all__ = [

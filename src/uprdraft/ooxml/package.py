@@ -193,7 +193,7 @@ def _find_main(pkg: Package) -> str:
             return part
     kinds = {_kind_of(c) for c in overrides.values()} - {"other Office part"}
     if kinds:
-        raise _not_docx(pkg.name, f"the package is a {sorted(kinds)[0]}, not a Word document")
+        raise _not_docx(pkg.name, f"the package is a {min(kinds)}, not a Word document")
     raise _not_docx(pkg.name, "a zip file with no Word document inside")
 
 

@@ -73,6 +73,10 @@ def parse(data: bytes):
     return parse_raw(to_transitional(data))
 
 
+DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
 def serialize(root, strict: bool = False) -> bytes:
-    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    """UTF-8 with the declaration Word itself writes (lxml's own uses single quotes)."""
+    data = DECLARATION + etree.tostring(root, encoding="UTF-8", xml_declaration=False)
     return to_strict(data) if strict else data
