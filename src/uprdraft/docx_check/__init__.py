@@ -54,7 +54,7 @@ def count_docx_words(source, name: str | None = None) -> dict:
 
 
 def fix_docx(source, output: str | Path | None = None, force: bool = False, profile: str | None = None,
-             name: str | None = None, rules=None):
+             rules=None, name: str | None = None):
     """Write a copy of a Word file in the profile's font and size without emphasis.
 
     The text, paragraphs, footnotes, tables and tracked changes stay as they were. The

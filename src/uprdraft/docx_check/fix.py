@@ -88,8 +88,9 @@ def fix_bullets(root) -> int:
 
 
 def _empty_styles() -> bytes:
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="{W_NS}">'
-            "<w:docDefaults><w:rPrDefault><w:rPr/></w:rPrDefault></w:docDefaults></w:styles>").encode()
+    root = etree.Element(w("styles"), nsmap={"w": W_NS})
+    etree.SubElement(etree.SubElement(etree.SubElement(root, w("docDefaults")), w("rPrDefault")), _RPR)
+    return serialize(root)
 
 
 def fixed_bytes(pkg, rules: Rules, profile_name: str | None = None) -> tuple[bytes, dict]:
@@ -155,12 +156,12 @@ def fix_file(source, rules: Rules, output=None, force: bool = False, profile: st
     try:
         data, changed = fixed_bytes(pkg, rules, profile)
     finally:
-        pkg.zf.close()
+        pkg.close()
     checked = open_package(data, str(output))
     try:
         report = check_package(checked, rules, profile)
     finally:
-        checked.zf.close()
+        checked.close()
     report.stats["fixed"] = changed
     remaining = [f for f in report.findings if f.code in FORMAT_CODES]
     if remaining:  # should not happen; say so instead of writing a file that still fails
