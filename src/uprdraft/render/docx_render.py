@@ -37,7 +37,7 @@ from xml.sax.saxutils import escape
 from ..findings import InputError
 from ..ooxml import add_part, drop_part, insert_in_order, read_parts, write_package
 from ..ooxml.props import SETTINGS_TAIL_ORDER
-from ..ooxml.xml import W_NS, parse_raw, serialize, w
+from ..ooxml.xml import W_NS, is_strict, parse, serialize, w
 from ..xmltext import clean_context, clean_text
 
 CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -166,7 +166,8 @@ def _add_footnotes(parts: dict[str, bytes], notes: Notes) -> None:
 
 def _declare_separators(parts: dict[str, bytes]) -> None:
     """``w:footnotePr`` naming the separator notes -1 and 0, as Word writes it."""
-    settings = parse_raw(parts["word/settings.xml"])
+    data = parts["word/settings.xml"]
+    settings = parse(data)  # a Strict template's settings are read and written back as Strict
     if settings.find(w("footnotePr")) is not None:
         return
     pr = settings.makeelement(w("footnotePr"))
@@ -177,7 +178,7 @@ def _declare_separators(parts: dict[str, bytes]) -> None:
     # placed before what follows it in the schema; with nothing known after it, left out
     # rather than put behind extension elements Word expects last
     if insert_in_order(settings, pr, SETTINGS_TAIL_ORDER, append=False):
-        parts["word/settings.xml"] = serialize(settings)
+        parts["word/settings.xml"] = serialize(settings, strict=is_strict(data))
 
 
 _CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
