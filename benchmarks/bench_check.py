@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import time
 from pathlib import Path
 
-from uprdraft.docx_check import check_docx, fix_docx
-from uprdraft.docx_check.build import make_docx
-from uprdraft.findings import InputError
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the test-file builder
+
+from docx_build import make_docx  # noqa: E402  (tests/docx_build.py)
 from timing import median_ms  # noqa: E402  (benchmarks/timing.py)
+
+from uprdraft.docx_check import check_docx, fix_docx  # noqa: E402
+from uprdraft.findings import InputError  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 WORDS = ("the State under review should adopt a national action plan on the rights of the child "

@@ -26,8 +26,8 @@ BUILDERS = Path(__file__).resolve().parent / "templates"
 sys.path.insert(0, str(BUILDERS))
 sys.path.insert(0, str(ROOT / "src"))
 
+from uprdraft.ooxml import read_parts, write_package  # noqa: E402
 from uprdraft.render.docx_render import drop_thumbnail  # noqa: E402
-from uprdraft.render.package import read_package, write_package  # noqa: E402
 
 
 def _load(path: Path):
@@ -76,7 +76,7 @@ def main(names: list[str]) -> None:
         for lang in getattr(mod, "LANGUAGES", ("en",)):
             buf = io.BytesIO()
             mod.build(lang).save(buf)
-            parts = read_package(buf.getvalue())
+            parts = read_parts(buf.getvalue())
             drop_thumbnail(parts)
             prune_styles(parts)
             target = out_dir / f"{path.stem}-{lang}.docx"

@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from docx_build import make_docx, para
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from uprdraft.docx_check import check_docx, count_docx_words
-from uprdraft.docx_check.build import make_docx, para
 from uprdraft.wordcount import count_words
 
 THEME_DEFAULTS = ('<w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi" '

@@ -6,10 +6,11 @@ import io
 import zipfile
 
 import pytest
+from docx_build import make_docx, para
 
-from uprdraft.docx_check import check_docx, package
-from uprdraft.docx_check.build import make_docx, para
+from uprdraft.docx_check import check_docx
 from uprdraft.findings import InputError
+from uprdraft.ooxml import package
 
 
 def _code(source, **kw):

@@ -1,16 +1,16 @@
 """uprdraft fix: the copy complies, the text does not change, tracked changes stay."""
 from __future__ import annotations
 
-import zipfile
 import io
+import zipfile
 
 import pytest
+from docx_build import make_docx, para
 
 from uprdraft.docx_check import check_docx, fix_docx
-from uprdraft.docx_check.build import make_docx, para
 from uprdraft.docx_check.check import FORMAT_CODES
-from uprdraft.docx_check.package import open_package
 from uprdraft.docx_check.stories import walk_package
+from uprdraft.ooxml.package import open_package
 
 THEME_DEFAULTS = ('<w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi" w:cstheme="minorBidi"/>'
                   '<w:b/><w:sz w:val="22"/></w:rPr>')
@@ -82,7 +82,7 @@ def test_fix_without_styles_part(tmp_path):
         parts = {i.filename: z.read(i) for i in z.infolist() if i.filename != "word/styles.xml"}
     parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
         b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"', b'Type="x/unused"')
-    from uprdraft.render.package import write_package
+    from uprdraft.ooxml.writer import write_package
 
     src = tmp_path / "nostyles.docx"
     src.write_bytes(write_package(parts))
@@ -133,10 +133,11 @@ def test_fix_property_text_kept_and_compliant(runs):
     from xml.sax.saxutils import escape
 
     from uprdraft.docx_check.fix import fixed_bytes
+    from uprdraft.rules import DEFAULT
 
     body = "<w:p>" + "".join(f'<w:r>{rpr}<w:t xml:space="preserve">{escape(t)}</w:t></w:r>' for rpr, t in runs) + "</w:p>"
     src = make_docx(body, styles=STYLES, doc_defaults=THEME_DEFAULTS)
     pkg = open_package(src)
-    out, _ = fixed_bytes(pkg)
+    out, _ = fixed_bytes(pkg, DEFAULT)
     assert texts(src) == texts(out)
     assert not [f for f in check_docx(out).findings if f.code in FORMAT_CODES]

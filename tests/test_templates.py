@@ -321,7 +321,7 @@ def test_custom_template_with_a_broken_tag_is_one_line(tmp_path):
 
 
 def test_custom_template_with_a_dtd_is_refused(tmp_path):
-    from uprdraft.render.package import read_package, write_package
+    from uprdraft.ooxml import read_parts as read_package, write_package
 
     parts = read_package((TEMPLATES / "side-event-en.docx").read_bytes())
     parts["word/document.xml"] = parts["word/document.xml"].replace(
@@ -368,7 +368,7 @@ def test_writers_import_no_kind_module(path):
 def test_tags_split_across_runs_still_render(tmp_path):
     """Word splits a paragraph's text into runs (spelling marks, edits, rsids): a tag cut in two
     by run boundaries must still render."""
-    from uprdraft.render.package import read_package, write_package
+    from uprdraft.ooxml import read_parts as read_package, write_package
 
     parts = read_package((TEMPLATES / "side-event-en.docx").read_bytes())
     xml = parts["word/document.xml"].decode("utf-8")

@@ -13,6 +13,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+# the one schema order of w:rPr, shared with the fixer
+from uprdraft.ooxml.props import insert_rpr as _insert_in_order
+
 LANG_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "zh": "zh-CN", "ru": "ru-RU"}
 EMPHASIS = ("w:b", "w:bCs", "w:i", "w:iCs", "w:u", "w:color", "w:caps", "w:smallCaps", "w:strike",
             "w:dstrike", "w:highlight", "w:vanish")
@@ -39,24 +42,6 @@ def _set_fonts(rpr, font: str, half_points: int | None, lang: str | None = None)
         el.set(qn("w:eastAsia"), LANG_TAGS.get(lang, lang))
         el.set(qn("w:bidi"), "ar-SA")
         rpr.append(el)
-
-
-# rPr children must follow the schema order; sz/szCs come after most toggles
-_RPR_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
-              "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
-              "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
-              "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"]
-
-
-def _insert_in_order(rpr, el) -> None:
-    name = el.tag.split("}")[1]
-    pos = _RPR_ORDER.index(name)
-    for i, child in enumerate(rpr):
-        cname = child.tag.split("}")[1]
-        if cname in _RPR_ORDER and _RPR_ORDER.index(cname) > pos:
-            rpr.insert(i, el)
-            return
-    rpr.append(el)
 
 
 def _rpr_of(parent):

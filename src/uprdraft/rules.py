@@ -12,6 +12,7 @@ calendar, responses, statuses), ``email`` (the submission e-mail), ``child_frien
 """
 from __future__ import annotations
 
+from os import PathLike
 from pathlib import Path
 from collections.abc import Mapping
 from typing import Any
@@ -752,12 +753,19 @@ def from_mapping(data: Mapping[str, Any], where: str = "rules") -> Rules:
         raise InputError(f"{where}: the rules must be a mapping of sections (written, oral, ...), "
                          f"not {type(data).__name__}", code="rules")
     try:
-        return Rules.model_validate(_merge(DEFAULT.model_dump(), dict(data)))
+        return Rules.model_validate(_merge(DEFAULT.model_dump(), _plain(data)))
     except ValidationError as e:
         first = e.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
         raise InputError(f"{where}: {field}: {first['msg']} (see 'uprdraft --help' for the rules file)",
                          code="rules") from None
+
+
+def _plain(value: Any) -> Any:
+    """Nested mappings as dicts, so :func:`_merge` goes into every level."""
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def load_rules(path: str | Path) -> Rules:
@@ -775,7 +783,7 @@ def resolve(rules: Rules | Mapping[str, Any] | str | Path | None = None) -> Rule
         return DEFAULT
     if isinstance(rules, Rules):
         return rules
-    if isinstance(rules, (str, Path)):
+    if isinstance(rules, (str, PathLike)):
         return load_rules(rules)
     if isinstance(rules, Mapping):
         return from_mapping(rules)

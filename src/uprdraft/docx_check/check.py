@@ -6,14 +6,17 @@ run dump); ``stats.runs_affected`` says how many runs each code touched in total
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..findings import InputError, Report, error, warning
-from ..rules import FontProfile, get_rules
+from ..ooxml.package import Package
+from ..ooxml.xml import w
 from ..wordcount import count_words
-from .package import Package
 from .stories import Para, walk_package
 from .styles import Formatter
-from .xml import w
+
+if TYPE_CHECKING:  # pydantic stays out of the checker's start-up: rules arrive as arguments
+    from ..rules import FontProfile, Rules
 
 _RPR = w("rPr")
 
@@ -162,7 +165,7 @@ class Checker:
             visible.append(run.text)
             self.runs += 1
             found = run_problems(run.text, run.note_ref, props, toggled, self.profile, expected, emphasis_ok)
-            codes = {}
+            codes: dict[str, list[str]] = {}
             for code, detail in found:
                 codes.setdefault(code, []).append(detail)
             for code in list(open_groups):
@@ -194,6 +197,7 @@ class Checker:
         sev = warning if code == "superscript" else error
         self.findings.append(sev(code, msg, _location(self.pkg.name, para, "".join(texts))))
 
+
 _FEATURES = (  # (inventory kind, profile switch, message)
     ("table", "warn_tables", "{n} table(s): statements are issued as running text and table layout may be "
                              "lost; consider writing the content as paragraphs"),
@@ -209,31 +213,31 @@ _FEATURES = (  # (inventory kind, profile switch, message)
 )
 
 
-def resolve_limit(limit: int | None, status: str | None, profile: FontProfile) -> int | None:
+def resolve_limit(limit: int | None, status: str | None, profile: FontProfile, rules: Rules) -> int | None:
     if limit is not None:
         if limit <= 0:
             raise InputError(error("usage", f"--limit must be a positive number of words, not {limit}"))
         return int(limit)
     if status is not None:
-        table = get_rules().written.word_limit
+        table = rules.written.word_limit
         if status not in table:
             raise InputError(error("usage", f"unknown status '{status}'; use one of: {', '.join(table)}"))
         return table[status]
     return profile.word_limit
 
 
-def get_profile(name: str | None) -> tuple[str, FontProfile]:
-    fonts = get_rules().fonts
+def get_profile(name: str | None, rules: Rules) -> tuple[str, FontProfile]:
+    fonts = rules.fonts
     name = name or fonts.default_profile
     if name not in fonts.profiles:
         raise InputError(error("usage", f"unknown profile '{name}'; use one of: {', '.join(fonts.profiles)}"))
     return name, fonts.profiles[name]
 
 
-def check_package(pkg: Package, profile: str | None = None, limit: int | None = None,
+def check_package(pkg: Package, rules: Rules, profile: str | None = None, limit: int | None = None,
                   status: str | None = None) -> Report:
-    profile_name, prof = get_profile(profile)
-    word_limit = resolve_limit(limit, status, prof)
+    profile_name, prof = get_profile(profile, rules)
+    word_limit = resolve_limit(limit, status, prof, rules)
     checker = Checker(pkg, prof)
     inv = checker.run()
     findings = checker.findings
@@ -271,6 +275,8 @@ def check_package(pkg: Package, profile: str | None = None, limit: int | None = 
 
 
 def count_package_words(pkg: Package) -> dict:
+    from ..rules import FontProfile
+
     checker = Checker(pkg, FontProfile())
     checker.run()
     words = dict(checker.words)

@@ -10,42 +10,28 @@ paragraphs, footnotes, tables and tracked changes (including the old formatting 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from ..findings import InputError, Report, error
 from ..fileio import check_writable, write_atomic
-from ..render.package import write_package
+from ..findings import InputError, Report, error
+from ..ooxml.package import open_package
+from ..ooxml.parts import WML, add_part
+from ..ooxml.props import insert_rpr, insert_style_child
+from ..ooxml.writer import write_package
+from ..ooxml.xml import W_NS, parse, serialize, w
 from .check import FORMAT_CODES, check_package, get_profile
-from .package import open_package
-from .xml import W_NS, parse, serialize, w
 
-# CT_RPr child order (ISO/IEC 29500-1, 17.3.2.28), with the paragraph-mark-only elements
-# first and rPrChange last; new elements are inserted at their place so Word accepts them.
-RPR_ORDER = {w(t): i for i, t in enumerate((
-    "ins", "del", "moveFrom", "moveTo", "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps",
-    "strike", "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish",
-    "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
-    "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish",
-    "oMath", "rPrChange"))}
+if TYPE_CHECKING:
+    from ..rules import Rules
+
 EMPHASIS = {w(t) for t in ("b", "bCs", "i", "iCs", "u", "em")}
 REPLACED = EMPHASIS | {w("rFonts"), w("sz"), w("szCs")}
 _RPR, _RPRCHANGE = w("rPr"), w("rPrChange")
 # Symbol/Wingdings bullets live in the Private Use Area: in Times New Roman they would show
 # as boxes, so the list label becomes an ordinary bullet.
 PUA_BULLETS = {"\uf0b7": "\u2022", "\uf0a7": "\u25aa", "\uf0d8": "\u2022", "\uf0fc": "\u2713", "\uf076": "\u2022"}
-
-_WT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
-_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
-def _insert(rpr, el) -> None:
-    pos = RPR_ORDER.get(el.tag, len(RPR_ORDER))
-    for i, child in enumerate(rpr):
-        if RPR_ORDER.get(child.tag, -1) > pos:
-            rpr.insert(i, el)
-            return
-    rpr.append(el)
 
 
 def normalise_rpr(rpr, font: str, half_points: int) -> None:
@@ -56,11 +42,11 @@ def normalise_rpr(rpr, font: str, half_points: int) -> None:
     fonts = etree.Element(w("rFonts"))
     for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
         fonts.set(w(slot), font)
-    _insert(rpr, fonts)
+    insert_rpr(rpr, fonts)
     for tag in ("sz", "szCs"):
         el = etree.Element(w(tag))
         el.set(w("val"), str(half_points))
-        _insert(rpr, el)
+        insert_rpr(rpr, el)
 
 
 def fix_part(root, font: str, half_points: int) -> int:
@@ -88,23 +74,7 @@ def fix_styles(root, font: str, half_points: int) -> None:
         etree.SubElement(rd, _RPR)
     for style in root.iter(w("style")):
         if style.get(w("type"), "paragraph") in ("paragraph", "character", "table") and style.find(_RPR) is None:
-            _insert_style_rpr(style)
-
-
-_STYLE_ORDER = {w(t): i for i, t in enumerate((
-    "name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority", "semiHidden",
-    "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose", "personalReply", "rsid", "pPr",
-    "rPr", "tblPr", "trPr", "tcPr", "tblStylePr"))}
-
-
-def _insert_style_rpr(style) -> None:
-    rpr = etree.Element(_RPR)
-    pos = _STYLE_ORDER[_RPR]
-    for i, child in enumerate(style):
-        if _STYLE_ORDER.get(child.tag, -1) > pos:
-            style.insert(i, rpr)
-            return
-    style.append(rpr)
+            insert_style_child(style, etree.Element(_RPR))
 
 
 def fix_bullets(root) -> int:
@@ -118,18 +88,19 @@ def fix_bullets(root) -> int:
 
 
 def _empty_styles() -> bytes:
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="{W_NS}">'
-            "<w:docDefaults><w:rPrDefault><w:rPr/></w:rPrDefault></w:docDefaults></w:styles>").encode()
+    root = etree.Element(w("styles"), nsmap={"w": W_NS})
+    etree.SubElement(etree.SubElement(etree.SubElement(root, w("docDefaults")), w("rPrDefault")), _RPR)
+    return serialize(root)
 
 
-def fixed_bytes(pkg, profile_name: str | None = None) -> tuple[bytes, dict]:
+def fixed_bytes(pkg, rules: Rules, profile_name: str | None = None) -> tuple[bytes, dict]:
     """The fixed package's bytes and what changed."""
-    _, prof = get_profile(profile_name)
+    _, prof = get_profile(profile_name, rules)
     font = prof.font
-    half = int(round(prof.size_pt * 2))
-    note_half = int(round((prof.footnote_size_pt or prof.size_pt) * 2))
-    parts = {name: pkg.read(name) for name in sorted(pkg._names()) if not name.endswith("/")}
-    changed = {"rpr": 0, "bullets": 0, "parts": []}
+    half = round(prof.size_pt * 2)
+    note_half = round((prof.footnote_size_pt or prof.size_pt) * 2)
+    parts = pkg.parts()
+    changed: dict[str, Any] = {"rpr": 0, "bullets": 0, "parts": []}
 
     def rewrite(part: str, fn) -> None:
         root = parse(parts[part])
@@ -165,22 +136,13 @@ def fixed_bytes(pkg, profile_name: str | None = None) -> tuple[bytes, dict]:
 def _add_styles_part(pkg, parts: dict) -> str:
     import posixpath
 
-    folder, base = posixpath.split(pkg.main)
-    name = posixpath.join(folder, "styles.xml")
-    parts[name] = _empty_styles()
-    rels_name = posixpath.join(folder, "_rels", base + ".rels")
-    rel = f'<Relationship Id="rIdUprdraftStyles" Type="{_RT}/styles" Target="styles.xml"/>'.encode()
-    if rels_name in parts:
-        parts[rels_name] = parts[rels_name].replace(b"</Relationships>", rel + b"</Relationships>")
-    else:
-        parts[rels_name] = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns='
-                            b'"http://schemas.openxmlformats.org/package/2006/relationships">' + rel + b"</Relationships>")
-    override = f'<Override PartName="/{name}" ContentType="{_WT}.styles+xml"/>'.encode()
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", override + b"</Types>")
+    name = posixpath.join(posixpath.dirname(pkg.main), "styles.xml")
+    add_part(parts, name, _empty_styles(), f"{WML}.styles+xml", source=pkg.main, kind="styles")
     return name
 
 
-def fix_file(source, output=None, force: bool = False, profile: str | None = None, name: str | None = None) -> Report:
+def fix_file(source, rules: Rules, output=None, force: bool = False, profile: str | None = None,
+             name: str | None = None) -> Report:
     if output is None:
         if isinstance(source, (bytes, bytearray, memoryview)):
             raise InputError(error("usage", "give an output file (-o) when fixing bytes"))
@@ -192,14 +154,14 @@ def fix_file(source, output=None, force: bool = False, profile: str | None = Non
     check_writable(output, force)  # refuse before doing the work
     pkg = open_package(source, name)
     try:
-        data, changed = fixed_bytes(pkg, profile)
+        data, changed = fixed_bytes(pkg, rules, profile)
     finally:
-        pkg.zf.close()
+        pkg.close()
     checked = open_package(data, str(output))
     try:
-        report = check_package(checked, profile)
+        report = check_package(checked, rules, profile)
     finally:
-        checked.zf.close()
+        checked.close()
     report.stats["fixed"] = changed
     remaining = [f for f in report.findings if f.code in FORMAT_CODES]
     if remaining:  # should not happen; say so instead of writing a file that still fails

@@ -11,8 +11,9 @@ text box come right after the paragraph that anchors it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from .xml import A_NS, MC_NS, V_NS, w
+from ..ooxml.xml import A_NS, MC_NS, V_NS, w
 
 _P, _R, _TBL, _TR, _TC = w("p"), w("r"), w("tbl"), w("tr"), w("tc")
 _T, _TAB, _PTAB, _BR, _CR = w("t"), w("tab"), w("ptab"), w("br"), w("cr")
@@ -36,7 +37,7 @@ TRACKED = tuple(w(t) for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", 
 
 @dataclass
 class Run:
-    el: object  # the w:r element
+    el: Any  # the w:r element (lxml)
     text: str  # visible text ("" for field instructions)
     note_ref: bool = False
 
@@ -59,7 +60,7 @@ class Feature:
     """A counted feature (tables, images, ...) and where it first appears."""
 
     count: int = 0
-    first: tuple | None = None  # (story, paragraph number, excerpt source Para)
+    first: Para | None = None  # where it first appears
 
 
 @dataclass

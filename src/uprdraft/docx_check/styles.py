@@ -15,7 +15,7 @@ direct formatting. Bold and italic are toggle properties, read two ways (see
 """
 from __future__ import annotations
 
-from .xml import A_NS, w
+from ..ooxml.xml import A_NS, w
 
 SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 TOGGLES = ("b", "bCs", "i", "iCs")
@@ -165,8 +165,9 @@ class Formatter:
     # ------------------------------------------------------------------ style chains
     def _ancestry(self, style_id: str) -> list:
         """The style and its basedOn ancestors, nearest first (cycles and runaway depth cut)."""
-        seen, order = set(), []
-        sid = style_id
+        seen: set[str] = set()
+        order: list = []
+        sid: str | None = style_id
         while sid and sid in self.styles and sid not in seen and len(order) < self.MAX_CHAIN:
             seen.add(sid)
             order.append(self.styles[sid])

@@ -18,8 +18,9 @@ What it guarantees (design.md section 4):
   ``FootnoteReference`` character style, the notes in ``FootnoteText``.
 - Core properties come from the document (title, author, language) with no dates;
   app.xml carries no stale word counts; the template thumbnail is dropped.
-- The package is zipped deterministically (:mod:`uprdraft.render.package`): the same input
-  gives the same bytes, also across processes.
+- The package is read, edited (parts, relationships, content types) and zipped through
+  :mod:`uprdraft.ooxml`: deterministic bytes (the same input gives the same bytes, also
+  across processes), and no string surgery on package XML.
 
 Templates are ``templates/<name>-<lang>.docx`` (or ``<name>.docx``); they ship inside the
 wheel as ``uprdraft/templates``. They are the source: their fixed words are literal text in
@@ -41,11 +42,11 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..findings import InputError
+from ..ooxml import add_part, drop_part, insert_in_order, read_parts, write_package
+from ..ooxml.props import SETTINGS_TAIL_ORDER
+from ..ooxml.xml import W_NS, is_strict, parse, serialize, w
 from ..xmltext import clean_context, clean_text
-from .package import read_package, write_package
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
 
@@ -76,7 +77,7 @@ def custom_template_bytes(path: str | Path) -> bytes:
     """A user's Word template, read safely: a .docx, within the package reader's bounds
     (size, parts, no DTD or entities in its XML), repackaged from the parts that were read.
     Anything else is one InputError line (exit 2)."""
-    from ..docx_check.package import open_package
+    from ..ooxml import open_package
 
     path = Path(path)
     if path.suffix.lower() != ".docx":
@@ -86,13 +87,10 @@ def custom_template_bytes(path: str | Path) -> bytes:
         raise InputError(f"{path}: no such template; check the name and folder", code="io")
     try:
         pkg = open_package(path)
-        parts = {}
-        for name in sorted(pkg._names()):
-            if name.endswith("/"):
-                continue
+        parts = pkg.parts()
+        for name in parts:
             if name.endswith((".xml", ".rels")):
                 pkg.xml(name)  # refuses DTDs, entities and malformed XML
-            parts[name] = pkg.read(name)
     except InputError as e:
         raise InputError(f"{path}: cannot use this template: {e.findings[0].message}",
                          code=e.findings[0].code) from None
@@ -194,54 +192,51 @@ def _footnotes_xml(notes: Notes) -> bytes:
 
 
 def _add_footnotes(parts: dict[str, bytes], notes: Notes) -> None:
-    parts["word/footnotes.xml"] = _footnotes_xml(notes)
-    rels = parts["word/_rels/document.xml.rels"].decode("utf-8")
-    if R_FOOTNOTES not in rels:
-        used = set(int(n) for n in re.findall(r'Id="rId(\d+)"', rels))
-        rid = max(used | {0}) + 1
-        rels = rels.replace("</Relationships>",
-                            f'<Relationship Id="rId{rid}" Type="{R_FOOTNOTES}" Target="footnotes.xml"/></Relationships>')
-        parts["word/_rels/document.xml.rels"] = rels.encode("utf-8")
-    ct = parts["[Content_Types].xml"].decode("utf-8")
-    if "/word/footnotes.xml" not in ct:
-        ct = ct.replace("</Types>", f'<Override PartName="/word/footnotes.xml" ContentType="{CT_FOOTNOTES}"/></Types>')
-        parts["[Content_Types].xml"] = ct.encode("utf-8")
-    settings = parts.get("word/settings.xml", b"").decode("utf-8")
-    if settings and "<w:footnotePr>" not in settings and "<w:compat" in settings:
-        settings = settings.replace("<w:compat", '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/>'
-                                                 "</w:footnotePr><w:compat", 1)
-        parts["word/settings.xml"] = settings.encode("utf-8")
+    add_part(parts, "word/footnotes.xml", _footnotes_xml(notes), CT_FOOTNOTES,
+             source="word/document.xml", kind="footnotes")
+    if "word/settings.xml" in parts:
+        _declare_separators(parts)
+
+
+def _declare_separators(parts: dict[str, bytes]) -> None:
+    """``w:footnotePr`` naming the separator notes -1 and 0, as Word writes it."""
+    data = parts["word/settings.xml"]
+    settings = parse(data)  # a Strict template's settings are read and written back as Strict
+    if settings.find(w("footnotePr")) is not None:
+        return
+    pr = settings.makeelement(w("footnotePr"))
+    for note_id in ("-1", "0"):
+        note = pr.makeelement(w("footnote"))
+        note.set(w("id"), note_id)
+        pr.append(note)
+    # placed before what follows it in the schema; with nothing known after it, left out
+    # rather than put behind extension elements Word expects last
+    if insert_in_order(settings, pr, SETTINGS_TAIL_ORDER, append=False):
+        parts["word/settings.xml"] = serialize(settings, strict=is_strict(data))
+
+
+_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+_DC, _DCTERMS = "http://purl.org/dc/elements/1.1/", "http://purl.org/dc/terms/"
+_CORE_NS = {"cp": _CP, "dc": _DC, "dcterms": _DCTERMS, "dcmitype": "http://purl.org/dc/dcmitype/",
+            "xsi": "http://www.w3.org/2001/XMLSchema-instance"}
 
 
 def _core_xml(title: str, author: str, language: str) -> bytes:
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(clean_text(title))}</dc:title><dc:creator>{escape(clean_text(author))}</dc:creator>"
-        f"<cp:lastModifiedBy>{escape(clean_text(author))}</cp:lastModifiedBy>"
-        f"<dc:language>{escape(language)}</dc:language><cp:revision>1</cp:revision></cp:coreProperties>"
-    ).encode("utf-8")
+    """Core properties from the document itself, with no dates (they would break determinism)."""
+    from lxml import etree
+
+    root = etree.Element(f"{{{_CP}}}coreProperties", nsmap=_CORE_NS)
+    for ns, tag, value in ((_DC, "title", clean_text(title)), (_DC, "creator", clean_text(author)),
+                           (_CP, "lastModifiedBy", clean_text(author)), (_DC, "language", clean_text(language)),
+                           (_CP, "revision", "1")):
+        etree.SubElement(root, f"{{{ns}}}{tag}").text = value
+    return serialize(root)
 
 
 _APP_XML = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
             b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
             b"<Application>uprdraft</Application></Properties>")
-
-
-def drop_part(parts: dict[str, bytes], name: str) -> None:
-    """Remove a part, every relationship that points at it and its content type."""
-    parts.pop(name, None)
-    base = name.rsplit("/", 1)[-1]
-    for rels_name in [n for n in parts if n.endswith(".rels")]:
-        rels = parts[rels_name].decode("utf-8")
-        new = re.sub(r'<Relationship [^>]*Target="[^"]*%s"[^>]*/>' % re.escape(base), "", rels)
-        if new != rels:
-            parts[rels_name] = new.encode("utf-8")
-    ct = parts["[Content_Types].xml"].decode("utf-8")
-    parts["[Content_Types].xml"] = re.sub(r'<Override PartName="/%s"[^>]*/>' % re.escape(name), "", ct).encode("utf-8")
 
 
 def drop_thumbnail(parts: dict[str, bytes]) -> None:
@@ -293,7 +288,7 @@ def render_template(name: str, lang: str, context: dict, *, template: str | Path
                          "and {% ... %} tags against the shipped template)", code="io") from None
     buf = io.BytesIO()
     tpl.save(buf)
-    parts = read_package(buf.getvalue())
+    parts = read_parts(buf.getvalue(), f"{name}-{lang}.docx")
     if notes is not None and len(notes):
         _add_footnotes(parts, notes)
     parts["docProps/core.xml"] = _core_xml(title, author, language or lang)

@@ -1,4 +1,4 @@
-"""A tiny .docx maker from XML fragments, for tests and benchmarks of the checker.
+"""Test helper: a tiny .docx maker from XML fragments, for tests and benchmarks of the checker.
 
 ``make_docx(body='<w:p>...</w:p>', styles='<w:style>...</w:style>', doc_defaults=...,
 footnotes=[...])`` returns the bytes of a complete, valid Word package. Fragments use the
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from ..render.package import write_package
+from uprdraft.ooxml.writer import write_package
 
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '

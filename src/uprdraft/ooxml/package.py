@@ -11,23 +11,18 @@ guards (no HRC rule), sized far above any real statement.
 from __future__ import annotations
 
 import io
-import posixpath
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import InputError, error
+from .rels import Rel, parse_rels, rels_name
 
 MAX_PART_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_MEMBERS = 5000
 _CHUNK = 1 << 16
 
-REL_SUFFIX = {  # the last segment of a relationship type, transitional and strict alike
-    "officeDocument": "main", "styles": "styles", "theme": "theme", "numbering": "numbering",
-    "footnotes": "footnotes", "endnotes": "endnotes", "header": "header", "footer": "footer",
-    "comments": "comments", "settings": "settings", "hyperlink": "hyperlink", "image": "image",
-}
 WORD_MAIN_TYPES = ("wordprocessingml.document.main+xml", "wordprocessingml.template.main+xml",
                    "document.macroEnabled.main+xml", "template.macroEnabledTemplate.main+xml")
 
@@ -38,14 +33,6 @@ def _not_docx(name: str, why: str) -> InputError:
 
 def _unreadable(name: str, why: str) -> InputError:
     return InputError(error("unreadable", f"cannot read this Word file: {why}", name))
-
-
-@dataclass
-class Rel:
-    id: str
-    kind: str  # "styles", "header", ... or the raw last segment
-    target: str  # part name (absolute, no leading slash) or external URL
-    external: bool = False
 
 
 @dataclass
@@ -101,16 +88,17 @@ class Package:
         self._cache[key] = data
         return data
 
-    def xml(self, part: str):
-        """The parsed part (transitional namespaces), cached."""
+    def xml(self, part: str, raw: bool = False):
+        """The parsed part, cached: transitional namespaces, or as written with ``raw``
+        (relationships and content types, whose URIs must not be rewritten)."""
         from lxml import etree
 
-        from .xml import UnsafeXML, parse
+        from .xml import UnsafeXML, parse, parse_raw
 
-        key = ("xml", part)
+        key = ("raw" if raw else "xml", part)
         if key not in self._cache:
             try:
-                self._cache[key] = parse(self.read(part))
+                self._cache[key] = (parse_raw if raw else parse)(self.read(part))
             except UnsafeXML as e:
                 raise _unreadable(self.name, f"part {part} {e}; refused for safety") from None
             except etree.XMLSyntaxError as e:
@@ -120,25 +108,17 @@ class Package:
     # ----------------------------------------------------------------- relationships
     def rels(self, part: str) -> list[Rel]:
         key = ("rels", part)
-        if key in self._cache:
-            return self._cache[key]
-        folder, base = posixpath.split(part)
-        rels_name = posixpath.join(folder, "_rels", base + ".rels")
-        out: list[Rel] = []
-        if self.has(rels_name):
-            root = self.xml(rels_name)
-            for el in root:
-                if not isinstance(el.tag, str) or not el.tag.endswith("Relationship"):
-                    continue
-                rtype = el.get("Type", "")
-                kind = REL_SUFFIX.get(rtype.rsplit("/", 1)[-1], rtype.rsplit("/", 1)[-1])
-                target = el.get("Target", "")
-                external = el.get("TargetMode") == "External"
-                if not external:
-                    target = _resolve(folder, target)
-                out.append(Rel(el.get("Id", ""), kind, target, external))
-        self._cache[key] = out
-        return out
+        if key not in self._cache:
+            name = rels_name(part)
+            self._cache[key] = parse_rels(self.xml(name, raw=True), part) if self.has(name) else []
+        return self._cache[key]
+
+    def parts(self) -> dict[str, bytes]:
+        """Every member (folders aside), read within the bounds: the start of an edit."""
+        return {name: self.read(name) for name in sorted(self._names()) if not name.endswith("/")}
+
+    def close(self) -> None:
+        self.zf.close()
 
     def related(self, part: str, kind: str) -> list[str]:
         """Internal parts of relationship ``kind`` from ``part`` that exist in the package."""
@@ -147,12 +127,6 @@ class Package:
     def first(self, kind: str) -> str | None:
         found = self.related(self.main, kind)
         return found[0] if found else None
-
-
-def _resolve(folder: str, target: str) -> str:
-    if target.startswith("/"):
-        return posixpath.normpath(target.lstrip("/"))
-    return posixpath.normpath(posixpath.join(folder, target))
 
 
 def _sniff(data: bytes, name: str) -> None:
@@ -204,7 +178,7 @@ def open_package(source, name: str | None = None) -> Package:
 
 def _find_main(pkg: Package) -> str:
     """The main document part: from the package relationships, else the content types."""
-    ctypes = pkg.xml("[Content_Types].xml")
+    ctypes = pkg.xml("[Content_Types].xml", raw=True)
     overrides = {el.get("PartName", "").lstrip("/"): el.get("ContentType", "")
                  for el in ctypes if isinstance(el.tag, str) and el.tag.endswith("Override")}
     candidates = [r.target for r in pkg.rels("") if r.kind == "main" and not r.external]
@@ -219,7 +193,7 @@ def _find_main(pkg: Package) -> str:
             return part
     kinds = {_kind_of(c) for c in overrides.values()} - {"other Office part"}
     if kinds:
-        raise _not_docx(pkg.name, f"the package is a {sorted(kinds)[0]}, not a Word document")
+        raise _not_docx(pkg.name, f"the package is a {min(kinds)}, not a Word document")
     raise _not_docx(pkg.name, "a zip file with no Word document inside")
 
 
@@ -231,3 +205,12 @@ def _kind_of(ctype: str) -> str:
     if "opendocument" in ctype:
         return "OpenDocument file"
     return "other Office part"
+
+
+def read_parts(source, name: str | None = None) -> dict[str, bytes]:
+    """Every part of a Word package (path or bytes), read within the bounds."""
+    pkg = open_package(source, name)
+    try:
+        return pkg.parts()
+    finally:
+        pkg.close()

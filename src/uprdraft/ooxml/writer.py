@@ -1,8 +1,8 @@
-"""Deterministic .docx packaging: the same parts always give the same bytes.
+"""Deterministic packaging: the same parts always give the same bytes.
 
 ``[Content_Types].xml`` first, the rest sorted by name, one fixed timestamp, fixed
 attributes and compression (design.md section 4: two renders otherwise differ only in zip
-timestamps).
+timestamps, and a rebuilt template would show a git diff for nothing).
 """
 from __future__ import annotations
 
@@ -11,11 +11,6 @@ import zipfile
 
 FIXED_DATE = (2000, 1, 1, 0, 0, 0)
 CONTENT_TYPES = "[Content_Types].xml"
-
-
-def read_package(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return {i.filename: z.read(i) for i in z.infolist() if not i.is_dir()}
 
 
 def write_package(parts: dict[str, bytes]) -> bytes:

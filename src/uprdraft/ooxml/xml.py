@@ -1,11 +1,12 @@
-"""The one place that parses Word XML: namespaces and a hardened lxml parser.
+"""The one place that parses and serialises package XML: namespaces and a hardened parser.
 
-Strict Open XML files use other namespace URIs for the same elements. We map them to the
-transitional ones before parsing (and back when ``fix`` writes a Strict file), so the rest of
-the checker sees one vocabulary.
+Strict Open XML files use other namespace URIs for the same WordprocessingML elements. Word
+parts are mapped to the transitional URIs before parsing (and back when a Strict file is
+written), so the readers see one vocabulary. Relationship and content-type parts are parsed
+as they are (:func:`parse_raw`): their edits must not touch anything else in them.
 
-Safety: no DTDs, no entity expansion, no network, no huge trees. Word parts never declare a
-DOCTYPE, so a part that does is refused outright (entity bombs).
+Safety: no DTDs, no entity expansion, no network, no huge trees. Package parts never declare
+a DOCTYPE, so a part that does is refused outright (entity bombs).
 """
 from __future__ import annotations
 
@@ -19,11 +20,12 @@ M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 V_NS = "urn:schemas-microsoft-com:vml"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+STRICT_R_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships"
 
 # Strict (ISO/IEC 29500 strict) -> transitional namespace URIs.
 STRICT_TO_TRANSITIONAL = {
     b"http://purl.oclc.org/ooxml/wordprocessingml/main": W_NS.encode(),
-    b"http://purl.oclc.org/ooxml/officeDocument/relationships": R_NS.encode(),
+    STRICT_R_NS.encode(): R_NS.encode(),
     b"http://purl.oclc.org/ooxml/drawingml/main": A_NS.encode(),
     b"http://purl.oclc.org/ooxml/officeDocument/math": M_NS.encode(),
 }
@@ -59,13 +61,22 @@ def to_strict(data: bytes) -> bytes:
     return data
 
 
-def parse(data: bytes):
-    """Parse one package part safely; raise UnsafeXML or etree.XMLSyntaxError."""
+def parse_raw(data: bytes):
+    """Parse one part safely, namespaces untouched; raise UnsafeXML or etree.XMLSyntaxError."""
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise UnsafeXML("declares a DTD or entities, which Word files never contain")
-    return etree.fromstring(to_transitional(data), _PARSER)
+    return etree.fromstring(data, _PARSER)
+
+
+def parse(data: bytes):
+    """Parse one Word part safely in transitional namespaces."""
+    return parse_raw(to_transitional(data))
+
+
+DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
 def serialize(root, strict: bool = False) -> bytes:
-    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    """UTF-8 with the declaration Word itself writes (lxml's own uses single quotes)."""
+    data = DECLARATION + etree.tostring(root, encoding="UTF-8", xml_declaration=False)
     return to_strict(data) if strict else data
