@@ -14,12 +14,7 @@ import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from ..context import Context
-    from ..findings import Finding, Report
-    from ..load import Source
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -92,8 +87,8 @@ class Analysis:
     """A loaded input with its rule findings, statistics and what the writers need."""
 
     model: Any
-    source: Source
-    findings: list[Finding]
+    source: Any  # load.Source: where each field came from
+    findings: list[Any]  # findings.Finding
     stats: dict[str, Any]
     content: Any = None  # prepared once for the writers (paragraphs, timing, resolved items)
     inputs: Mapping[str, Any] = field(default_factory=dict)  # further inputs, read
