@@ -29,7 +29,8 @@ def reference() -> str:
            "current. Every command is also a function of the Python API with the same name and options "
            "(see the README).", ""]
     for path, cmd in _walk(main, ["uprdraft"]):
-        ctx = click.Context(cmd, info_name=" ".join(path), terminal_width=100, max_content_width=100)
+        ctx = click.Context(cmd, info_name=" ".join(path), terminal_width=100, max_content_width=100,
+                            help_option_names=["-h", "--help"])
         out += [f"## {' '.join(path)}", "", "```text", cmd.get_help(ctx).rstrip(), "```", ""]
     return "\n".join(out)
 

@@ -91,4 +91,7 @@ def test_cli_reference_is_current():
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
     current = (PKG.parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
-    assert current == gen.reference(), "docs/cli.md is out of date: run python scripts/gen_cli_reference.py"
+    import difflib
+
+    diff = "\n".join(difflib.unified_diff(current.splitlines(), gen.reference().splitlines(), lineterm="", n=0))
+    assert not diff, f"docs/cli.md is out of date: run python scripts/gen_cli_reference.py\n{diff[:2000]}"
