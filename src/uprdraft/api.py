@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .rules import Rules
 
 PathArg = Union[str, "os.PathLike[str]"]
-RulesArg = Union["Rules", Mapping[str, Any], str, "os.PathLike[str]", None]
+RulesArg = Union["Rules", Mapping[str, Any], str, "os.PathLike[str]", Path, None]
 DateArg = Union[dt.date, str, None]
 IgnoreArg = Union[str, Iterable[str], None]
 
@@ -181,7 +181,8 @@ def fix(docx_path: PathArg, output: PathArg | None = None, force: bool = False, 
     """A copy of a Word file in the profile's font and size, without emphasis; text unchanged."""
     from .docx_check import fix_docx
 
-    report: Report = fix_docx(docx_path, output, force=_force(force), profile=profile,
+    report: Report = fix_docx(docx_path, Path(output) if output is not None else None, force=_force(force),
+                              profile=profile,
                               rules=make_context(rules).rules)
     return report
 

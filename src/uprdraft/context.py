@@ -4,6 +4,7 @@ global, so two calls (or two threads) with different rules never see each other'
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -12,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .rules import Rules
 
-RulesArg = "Rules | Mapping[str, Any] | str | Path | None"
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,8 @@ def as_date(value: Any, name: str = "today") -> dt.date | None:
                      code="usage")
 
 
-def make_context(rules: Rules | Mapping[str, Any] | str | Path | None = None, today: Any = None, *,
-                 lang: str | None = None, template: str | Path | None = None, profile: str | None = None,
+def make_context(rules: Rules | Mapping[str, Any] | str | os.PathLike[str] | None = None, today: Any = None, *,
+                 lang: str | None = None, template: str | os.PathLike[str] | None = None, profile: str | None = None,
                  ignore: Iterable[str] | str | None = None) -> Context:
     """Build a Context from API arguments (rules as object, mapping or file path)."""
     from .rules import resolve

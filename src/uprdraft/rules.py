@@ -768,7 +768,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def load_rules(path: str | Path) -> Rules:
+def load_rules(path: str | PathLike[str]) -> Rules:
     """Defaults deep-merged with a YAML override file, e.g. ``oral: {seconds: {panel: 90}}``."""
     from .load import read_yaml_plain  # local import: keeps start-up light
 
@@ -776,7 +776,7 @@ def load_rules(path: str | Path) -> Rules:
     return from_mapping(data or {}, str(path))
 
 
-def resolve(rules: Rules | Mapping[str, Any] | str | Path | None = None) -> Rules:
+def resolve(rules: Rules | Mapping[str, Any] | str | PathLike[str] | None = None) -> Rules:
     """The rules to apply: the defaults (None), a :class:`Rules`, a mapping shaped like the
     YAML rules file (merged over the defaults), or the path of such a file."""
     if rules is None:

@@ -94,10 +94,10 @@ class Analysis:
     inputs: Mapping[str, Any] = field(default_factory=dict)  # further inputs, read
 
 
-def resolve_function(target: str) -> Callable[..., Any]:
+def resolve_function(target: str) -> Any:
+    """The object named "module:name" (a function or a model class), imported now."""
     module, _, name = target.partition(":")
-    fn: Callable[..., Any] = getattr(importlib.import_module(module), name)
-    return fn
+    return getattr(importlib.import_module(module), name)
 
 
 _K = "uprdraft.kinds"

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..findings import Finding, InputError, Report, error, has_errors, warning
 from ..kinds import Analysis, Request
@@ -36,8 +37,8 @@ from ..recommendation_stats import NO_RESPONSE, group_by_theme, midterm_statisti
 class LoadedReport:
     """A mid-term report with its recommendations resolved (inline or from a file)."""
 
-    model: object  # models.midterm.MidtermReport
-    source: object  # load.Source
+    model: Any  # models.midterm.MidtermReport
+    source: Any  # load.Source
     recommendations: list = field(default_factory=list)
     locations: list[str] = field(default_factory=list)  # where each recommendation came from
 

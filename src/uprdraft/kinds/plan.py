@@ -23,6 +23,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..kinds import Analysis, Request
 from ..findings import ContentError, Finding, InputError, Report, error, has_errors, warning
@@ -35,8 +36,8 @@ class ResolvedItem:
     """A plan item with its recommendation looked up (None when the id is unknown)."""
 
     index: int
-    item: object  # models.plan.PlanItem
-    recommendation: object | None  # models.recommendation.Recommendation
+    item: Any  # models.plan.PlanItem
+    recommendation: Any  # models.recommendation.Recommendation, None when the id is unknown
 
 
 # --------------------------------------------------------------------------- recommendations
@@ -55,34 +56,13 @@ def load_recommendations(model, src) -> dict | None:
     if not path.is_file():
         raise InputError(Finding("io", "error", f"recommendations_file: no such file {path}; the path is "
                                  "relative to the plan's folder", where))
-    try:
-        from ..importers import read_recommendations
-    except ImportError:  # the importer is optional here: our own YAML format is read directly
-        read_recommendations = _read_yaml_recommendations
+    from ..importers import read_recommendations
+
     try:
         recs = read_recommendations(path)  # its own errors carry locations in that file
     except (OSError, ValueError) as e:
         raise InputError(Finding("io", "error", f"recommendations_file: cannot read {path} ({e})", where)) from None
     return {r.id: r for r in recs}
-
-
-def _read_yaml_recommendations(path: Path) -> list:
-    """Fallback reader for the importer's YAML format: ``recommendations: [{id, text, ...}]``."""
-    from pydantic import BaseModel, ValidationError
-
-    from ..load import read_source, validation_findings
-    from ..models.recommendation import Recommendation
-
-    class RecommendationsFile(BaseModel):  # other top-level fields (source, date) are ignored
-        recommendations: list[Recommendation]
-
-    if path.suffix.lower() not in (".yaml", ".yml", ".json"):
-        raise InputError(f"{path}: this version reads recommendations from YAML or JSON only", code="io")
-    data, src = read_source(path)
-    try:
-        return RecommendationsFile.model_validate(data).recommendations
-    except ValidationError as e:
-        raise ContentError(validation_findings(e, src)) from None
 
 
 def resolve_items(model, src, recommendations: dict | None = None) -> tuple[list[ResolvedItem], list[Finding]]:
