@@ -170,6 +170,8 @@ def check(docx_path: PathArg | bytes, profile: str | None = None, limit: int | N
     from .codes import drop_ignored
     from .docx_check import check_docx
 
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
+        raise InputError(f"limit: give a whole number of words, not {limit!r}", code="usage")
     ctx = _context(rules, None, ignore)
     report: Report = check_docx(docx_path, profile=profile, limit=limit, status=status, rules=ctx.rules)
     report.findings = drop_ignored(report.findings, ctx.ignore)

@@ -123,7 +123,29 @@ def _rules(ctx: click.Context) -> str | None:
 
 
 # --------------------------------------------------------------------------- the group
-@click.group(context_settings=CONTEXT)
+class Uprdraft(click.Group):
+    """The root group: a usage mistake is one line on stderr (exit 2), like every other error."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as e:
+            click.echo(e.ctx.get_help() if e.ctx else str(e), err=True)
+            sys.exit(2)
+        except click.UsageError as e:
+            command = e.ctx.command_path if e.ctx else "uprdraft"
+            hint = f" (see '{command} --help')"
+            click.echo(f"{command}: {e.format_message()}{hint}", err=True)
+            sys.exit(2)
+        except click.exceptions.Abort:
+            click.echo("interrupted; nothing was written", err=True)
+            sys.exit(130)
+        except click.exceptions.Exit as e:
+            sys.exit(e.exit_code)
+
+
+@click.group(cls=Uprdraft, context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="uprdraft", message="%(prog)s %(version)s")
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=False, exists=True),
               help="YAML file overriding rule values (limits, deadlines, wording).")

@@ -28,52 +28,39 @@ def default_output(input_path: str | Path, suffix: str) -> Path:
 
 
 def check_writable(path: str | Path, force: bool) -> Path:
-    """Refuse before any work is done if ``path`` exists and ``force`` is not given."""
+    """Refuse before any work is done: an existing file (or link, even a dangling one) without
+    ``force``; a folder, device, pipe or socket even with it; a folder that does not exist."""
+    import stat
+
     path = Path(path)
-    if path.exists() and not force:
-        raise InputError(f"{path}: the file exists already; use --force to replace it, or -o to choose another name",
-                         code="io")
-    if path.exists() and path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name with -o", code="io")
-    if not path.parent.exists():
+    if os.path.lexists(path):
+        st = os.lstat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(f"{path}: is a folder; give a file name with -o", code="io")
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
+            raise InputError(f"{path}: is not an ordinary file (a device, pipe or socket); choose another name "
+                             "with -o", code="io")
+        if not force:
+            raise InputError(f"{path}: the file exists already; use --force to replace it, or -o to choose "
+                             "another name", code="io")
+    if not path.parent.is_dir():
         raise InputError(f"{path.parent}: no such folder; create it or choose another -o", code="io")
     return path
 
 
 def write_atomic(path: str | Path, data: bytes | str, force: bool = False) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
-
-    A crash or an error never leaves a half-written file, and an existing file is only
-    replaced with ``force``.
-    """
-    path = check_writable(path, force)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as e:
-        raise InputError(f"{path}: cannot write here ({e.strerror})", code="io") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        if not force and path.exists():  # appeared while we worked
-            raise InputError(f"{path}: the file exists already; use --force to replace it", code="io")
-        os.replace(tmp, path)
-    except OSError as e:
-        raise InputError(f"{path}: cannot write the file ({e.strerror})", code="io") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    """Write one file through a temporary file in the same folder, then rename: a crash or an
+    error never leaves a half-written file, and an existing file is only replaced with ``force``."""
+    path = Path(path)
+    write_all({path: data.encode("utf-8") if isinstance(data, str) else data}, force)
     return path
 
 
 def write_all(files: dict[Path, bytes], force: bool = False) -> list[Path]:
     """Write several files all or nothing: every one to a temporary file first, then each
     renamed into place; if any step fails, the files already placed are taken back (and a
-    file replaced with ``force`` is restored), so none is left behind."""
+    file replaced with ``force`` is restored), so none is left behind. A link at the target is
+    replaced by the file, never written through."""
     staged: list[tuple[Path, str]] = []
     placed: list[tuple[Path, str | None]] = []  # (path, backup of what it replaced)
     try:
@@ -82,14 +69,12 @@ def write_all(files: dict[Path, bytes], force: bool = False) -> list[Path]:
             staged.append((path, _stage(path, data)))
         for path, tmp in staged:
             backup = None
-            if path.exists():
-                if not force:
-                    raise InputError(f"{path}: the file exists already; use --force to replace it", code="io")
-                if _can_link(path):  # keep what --force replaces until every file is in place
-                    backup = _stage_name(path, ".bak")
-                    if os.path.lexists(backup):
-                        os.unlink(backup)
-                    os.link(path, backup)
+            if os.path.lexists(path):
+                check_writable(path, force)  # appeared, or changed kind, while we worked
+                backup = _stage_name(path, ".bak")
+                if os.path.lexists(backup):
+                    os.unlink(backup)
+                os.link(path, backup, follow_symlinks=False)  # keep what --force replaces until all are placed
             os.replace(tmp, path)
             placed.append((path, backup))
     except OSError as e:
@@ -101,10 +86,10 @@ def write_all(files: dict[Path, bytes], force: bool = False) -> list[Path]:
         raise
     finally:
         for _, tmp in staged:
-            if os.path.exists(tmp):
+            if os.path.lexists(tmp):
                 os.unlink(tmp)
     for _, backup in placed:
-        if backup and os.path.exists(backup):
+        if backup and os.path.lexists(backup):
             os.unlink(backup)
     return [p for p, _ in placed]
 
@@ -113,8 +98,18 @@ def _stage_name(path: Path, suffix: str) -> str:
     return str(path.parent / f".{path.name}.{os.getpid()}{suffix}")
 
 
-def _can_link(path: Path) -> bool:
-    return path.is_file() and not path.is_symlink()
+def _umask() -> int:
+    """The process umask, read without changing it where the system allows."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _stage(path: Path, data: bytes) -> str:
@@ -123,14 +118,14 @@ def _stage(path: Path, data: bytes) -> str:
         f.write(data)
         f.flush()
         os.fsync(f.fileno())
-    os.chmod(tmp, 0o644)
+    os.chmod(tmp, 0o666 & ~_umask())  # as any new file would be, not mkstemp's 0600
     return tmp
 
 
 def _undo(placed: list[tuple[Path, str | None]]) -> None:
     for path, backup in reversed(placed):
         try:
-            if backup and os.path.exists(backup):
+            if backup and os.path.lexists(backup):
                 os.replace(backup, path)
             else:
                 os.unlink(path)

@@ -38,6 +38,11 @@ def _count_token(token: str) -> int:
 
 def count_words(text: str) -> int:
     """Number of words in ``text`` by the HRC rule above."""
+    if not isinstance(text, str):
+        from .findings import InputError
+
+        raise InputError(f"count_words: give text (str), not {type(text).__name__}; decode bytes first",
+                         code="usage")
     if not text:
         return 0
     return sum(_count_token(t) for t in _SPLIT.split(text) if t)
