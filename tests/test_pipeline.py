@@ -200,3 +200,20 @@ def test_ignore_drops_a_warning_on_a_render_command(tmp_path, cli):
     assert code == 0 and "deadline-passed" not in [f["code"] for f in rep["findings"]]
     code, rep = cli.json("statement", "written", src, "--force", "--ignore", "word-limit")
     assert code == 2 and "cannot be ignored" in rep["findings"][0]["message"]
+
+
+def test_new_without_a_kind_lists_the_kinds(cli):
+    code, out, err = cli("new")
+    assert code == 2 and "written-statement" in err and "action-plan" in err
+    code, out, _ = cli("new", "--help")
+    assert code == 0 and "Kinds" in out and "midterm-report" in out
+
+
+def test_python_dash_m_names_itself_uprdraft():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "uprdraft", "--help"], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("Usage: uprdraft ")
+    version = subprocess.run([sys.executable, "-m", "uprdraft", "--version"], capture_output=True, text=True)
+    assert version.stdout.strip() == f"uprdraft {uprdraft.__version__}"

@@ -260,6 +260,7 @@ def schema(kind: str | None = None, output: PathArg | None = None) -> Report:
 
 # --------------------------------------------------------------------------- starters
 def starter_kinds() -> list[str]:
+    """The kinds ``new`` has a starter for."""
     starters = Path(__file__).resolve().parent / "starters"
     return sorted({p.stem for p in starters.glob("*.*")} | {"recommendations"})
 

@@ -363,14 +363,32 @@ def schema(kind: str | None, out_dir: str | None) -> None:
         click.echo(report.stats["text"])
 
 
-@main.command()
-@click.argument("kind")
+def _starter_kinds() -> list[str]:
+    from pathlib import Path
+
+    starters = Path(__file__).resolve().parent / "starters"
+    return sorted({p.stem for p in starters.glob("*.*")} | {"recommendations"})
+
+
+class _NewCommand(click.Command):
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_help_text(ctx, formatter)
+        with formatter.section("Kinds"):
+            formatter.write_text(", ".join(_starter_kinds()))
+
+
+@main.command(cls=_NewCommand)
+@click.argument("kind", required=False)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
 @force_option
-def new(kind: str, output: str | None, force: bool) -> None:
+def new(kind: str | None, output: str | None, force: bool) -> None:
     """Write a commented starter file for KIND (e.g. written-statement)."""
     from . import api
 
+    if kind is None:
+        click.echo("uprdraft new: say which kind of file to start, one of: " + ", ".join(_starter_kinds())
+                   + " (for example: uprdraft new written-statement -o statement.md)", err=True)
+        sys.exit(2)
     report = run(lambda: api.new(kind, output=output, force=force))
     if output:
         click.echo(f"wrote {report.output}")
