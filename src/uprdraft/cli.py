@@ -354,13 +354,14 @@ def import_recommendations(input_path, state, theme, response, session, encoding
     template, and write YAML usable as recommendations_file. Bad rows are skipped and
     reported with their row number."""
     from .importers import import_to_yaml
+    from .rules import get_rules
 
-    report, result = run(lambda: import_to_yaml(input_path, output, force=force, state=state, theme=theme,
-                                                response=response, session=session, encoding=encoding), as_json)
+    report = run(lambda: import_to_yaml(input_path, output, force=force, state=state, theme=theme, response=response,
+                                        session=session, encoding=encoding, rules=get_rules()), as_json)
     if as_json:
         emit(report, as_json)
     _print_findings(report.findings)
-    for line in result.summary():  # the summary goes to stderr, after the row warnings
+    for line in report.data.summary():  # the summary goes to stderr, after the row warnings
         click.echo(line, err=True)
     if report.ok:
         click.echo(f"wrote {report.output}")

@@ -36,11 +36,11 @@ class Detected:
     ambiguous: bool = False
 
 
-def detect(data: bytes, margin: int | None = None) -> Detected:
+def detect(data: bytes, margin: int | None = None, *, rules=None) -> Detected:
     """Decide the encoding of ``data`` (see the module docstring for the evidence used).
 
     ``margin``: cp1252 and Mac Roman scores closer than this are reported as ambiguous
-    (default: ``rules.importing.encoding_margin``).
+    (default: ``rules.importing.encoding_margin`` of ``rules``, see :func:`uprdraft.rules.resolve`).
     """
     if data.startswith(codecs.BOM_UTF8):
         return Detected("utf-8-sig", "the file starts with a UTF-8 byte-order mark")
@@ -64,9 +64,9 @@ def detect(data: bytes, margin: int | None = None) -> Detected:
     else:
         return Detected("utf-8", "the file decodes as UTF-8")
     if margin is None:
-        from .rules import get_rules
+        from .rules import resolve
 
-        margin = get_rules().importing.encoding_margin
+        margin = resolve(rules).importing.encoding_margin
     return _cp1252_or_mac_roman(data, margin)
 
 
@@ -134,8 +134,9 @@ def _plausibility(text: str) -> int:
     return score
 
 
-def decode(data: bytes, encoding: str | None = None) -> tuple[str, Detected]:
-    """Decode ``data`` with ``encoding`` (strictly) or the detected one.
+def decode(data: bytes, encoding: str | None = None, *, rules=None) -> tuple[str, Detected]:
+    """Decode ``data`` with ``encoding`` (strictly) or the detected one (``rules`` as for
+    :func:`detect`).
 
     Raises ``UnicodeDecodeError`` when a given encoding does not fit the bytes and
     ``LookupError`` for an unknown codec name; callers turn these into InputError.
@@ -143,5 +144,5 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, Detected]:
     if encoding:
         codecs.lookup(encoding)  # LookupError for a name Python does not know
         return data.decode(encoding), Detected(encoding, "given with --encoding")
-    det = detect(data)
+    det = detect(data, rules=rules)
     return data.decode("utf-8" if det.encoding == "ascii" else det.encoding), det

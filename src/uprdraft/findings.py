@@ -12,6 +12,7 @@ to overwrite).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 ERROR = "error"
 WARNING = "warning"
@@ -72,11 +73,15 @@ class ContentError(UprdraftError):
 
 @dataclass
 class Report:
-    """What a command returns: findings, statistics and the file written (if any)."""
+    """What a command returns: findings, statistics and the file written (if any).
+
+    ``data`` carries what a command produced for Python callers (e.g. the imported
+    recommendations); it is not part of :meth:`to_dict` (the JSON report)."""
 
     findings: list[Finding] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
     output: str | None = None
+    data: Any = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:

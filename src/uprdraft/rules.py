@@ -12,6 +12,8 @@ calendar, responses, statuses), ``email`` (the submission e-mail), ``child_frien
 """
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -753,3 +755,27 @@ def load_rules(path: str | Path) -> Rules:
 
     data = read_yaml_plain(Path(path))
     return Rules.model_validate(_merge(DEFAULT.model_dump(), data or {}))
+
+
+def resolve(rules: Rules | Mapping[str, Any] | str | Path | None = None) -> Rules:
+    """The rules to apply: None -> :data:`DEFAULT`; a :class:`Rules` -> itself; a mapping
+    shaped like the YAML rules file -> deep-merged over the defaults and validated; a path ->
+    :func:`load_rules`. Public API functions call this once and pass the result down."""
+    if rules is None:
+        return DEFAULT
+    if isinstance(rules, Rules):
+        return rules
+    if isinstance(rules, Mapping):
+        from pydantic import ValidationError
+
+        from .findings import InputError
+
+        try:
+            return Rules.model_validate(_merge(DEFAULT.model_dump(), dict(rules)))
+        except ValidationError as e:
+            first = e.errors(include_url=False)[0]
+            where = ".".join(str(p) for p in first["loc"]) or "rules"
+            raise InputError(f"rules: {where}: {first['msg']}", code="usage") from None
+    if isinstance(rules, (str, os.PathLike)):
+        return load_rules(rules)
+    raise TypeError(f"rules: expected None, a Rules, a mapping or a path, not {type(rules).__name__}")
