@@ -321,12 +321,13 @@ def email(input_path, docx_path, output, force, today, late, send, smtp_host, sm
     import os
 
     from . import mail
+    from .rules import get_rules
 
     report = run(lambda: mail.submit(
         input_path, docx_path, output=output, today=today, late=late, force=force, send=send,
         smtp_host=smtp_host, smtp_port=smtp_port, smtp_user=smtp_user,
         smtp_password=os.environ.get("UPRDRAFT_SMTP_PASSWORD"), smtp_tls=smtp_tls,
-        cafile=os.environ.get("UPRDRAFT_SMTP_CAFILE") or None), as_json)
+        cafile=os.environ.get("UPRDRAFT_SMTP_CAFILE") or None, rules=get_rules()), as_json)
     done = f"wrote {report.output}" + (f" and sent it to {report.stats['smtp']['to'][0]}" if report.stats.get("sent") else "")
     emit(report, as_json, success=done if report.output else None)
 
