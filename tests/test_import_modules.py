@@ -11,7 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from uprdraft.findings import InputError, Report
-from uprdraft.importers import import_recommendations, import_to_yaml, read_recommendations, write_recommendations_yaml
+from uprdraft.importers import (
+    import_recommendations,
+    import_to_yaml,
+    read_recommendations,
+    write_recommendations_yaml,
+)
 from uprdraft.importers.read import load_yaml
 from uprdraft.importers.write import dump_yaml
 from uprdraft.load import _parse_yaml, _plain
@@ -45,10 +50,12 @@ def test_tricky_text_reads_back_exactly(text):
         assert back == {"id": text, "themes": [text, text]}, (text, out)
 
 
-@given(st.text(st.characters(blacklist_categories=("Cs",))))
+@pytest.mark.parametrize("pure", [False, True], ids=["libyaml", "pure-python"])
+@given(text=st.one_of(st.text(st.characters(blacklist_categories=("Cs",))), st.sampled_from(TRICKY),
+                      st.lists(st.sampled_from(TRICKY + ["a", " ", "\n"]), max_size=6).map("".join)))
 @settings(max_examples=300, deadline=None)
-def test_any_text_round_trips(text):
-    out = dump_yaml({"t": text, "l": [text]})
+def test_any_text_round_trips(pure, text):
+    out = dump_yaml({"t": text, "l": [text]}, pure=pure)
     assert load_yaml(out, P) == {"t": text, "l": [text]}
     assert ruamel(out) == {"t": text, "l": [text]}
 
@@ -173,3 +180,24 @@ def test_rules_are_passed_not_global(tmp_path):
     assert [r.id for r in import_recommendations(p, rules=rules_file).data.recommendations] == ["X2"]
     with pytest.raises(InputError, match="importing.encoding_margin"):
         import_recommendations(p, rules={"importing": {"encoding_margin": "many"}})
+
+
+def test_pure_python_yaml_when_libyaml_is_missing(monkeypatch, tmp_path):
+    import yaml
+
+    from uprdraft.importers import read, write
+
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    monkeypatch.delattr(yaml, "CSafeDumper", raising=False)
+    read._loader.cache_clear()
+    write._dumpers.cache_clear()
+    try:
+        assert read._loader().__mro__[1] is yaml.SafeLoader
+        assert write._dumpers()[0].__mro__[1] is yaml.SafeDumper
+        for text in TRICKY:
+            out = dump_yaml({"t": [text]})
+            assert load_yaml(out, P) == ruamel(out) == {"t": [text]}, text
+        assert load_yaml("a: 0777\nb: yes\nc: 1e3\n", P) == {"a": 777, "b": "yes", "c": 1000.0}
+    finally:
+        read._loader.cache_clear()
+        write._dumpers.cache_clear()

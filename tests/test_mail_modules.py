@@ -83,7 +83,7 @@ class Form:
     agenda_item = 3
     segment = "interactive-dialogue"
     title = "A title"
-    supporters = ["Local Group"]
+    supporters = ("Local Group",)
 
     def __init__(self):
         from uprdraft.models.common import Contact, Organisation

@@ -12,7 +12,7 @@ The public API (each function is also a CLI command of the same name):
 - ``check_docx(source, profile="hrc-written", limit=None, status=None) -> Report``
 - ``fix_docx(source, output, force=False) -> Report``
 - ``build_email(input_path, docx_path, output=None, today=None, late=False, force=False) -> Report``
-- ``import_recommendations(path, state=None, theme=None, response=None, session=None) -> ImportResult``
+- ``import_recommendations(path, state=None, theme=None, response=None, session=None, rules=None) -> Report`` (``report.data``: the recommendations)
 - ``count_words(text) -> int``; ``get_rules()``, ``load_rules(path)``, ``use_rules(rules)``
 
 Names are imported on first use, so ``import uprdraft`` stays light.

@@ -84,14 +84,12 @@ def _cp1252_or_mac_roman(data: bytes, margin: int) -> Detected:
             break
         windows.append(data[max(m.start() - 1, 0): m.end() + 1])
     sample = b" ".join(windows)
-    scores = {"cp1252": None if undef else _plausibility(sample.decode("cp1252")),
-              "mac_roman": _plausibility(sample.decode("mac_roman"))}
+    mac = _plausibility(sample.decode("mac_roman"))
     if undef:
         undefined = data[undef.start()]
-    cp, mac = scores["cp1252"], scores["mac_roman"]
-    if cp is None:
         return Detected("mac_roman", f"byte 0x{undefined:02X} does not exist in Windows-1252; "
                                      f"Mac Roman reads it as a letter (score {mac:+d})")
+    cp = _plausibility(sample.decode("cp1252"))
     why = (f"accented letters that fit their words: Mac Roman scores {mac:+d}, Windows-1252 {cp:+d}")
     if mac > cp:
         return Detected("mac_roman", why, ambiguous=mac - cp < margin)

@@ -22,7 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import ContentError, InputError, error, warning
-from .formats import ROW_READERS, RowError, column_index, detect_format, expected_columns
+from .formats import (
+    ROW_READERS,
+    RowError,
+    column_index,
+    detect_format,
+    expected_columns,
+)
 
 YAML_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -36,11 +42,11 @@ YAML12_RESOLVERS: tuple[tuple[str, re.Pattern, str], ...] = (
         |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
         |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
         |[-+]?\.(?:inf|Inf|INF)
-        |\.(?:nan|NaN|NAN))$""", re.X), "-+0123456789."),
+        |\.(?:nan|NaN|NAN))$""", re.VERBOSE), "-+0123456789."),
     ("tag:yaml.org,2002:int", re.compile(r"""^(?:[-+]?0b[0-1_]+
         |[-+]?0o?[0-7_]+
         |[-+]?[0-9_]+
-        |[-+]?0x[0-9a-fA-F_]+)$""", re.X), "-+0123456789"),
+        |[-+]?0x[0-9a-fA-F_]+)$""", re.VERBOSE), "-+0123456789"),
     ("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), "<"),
 )
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -120,7 +126,7 @@ def _construct_int(loader, node) -> int:
     return sign * int(digits, base)  # ValueError (e.g. "_"): ruamel decides
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _loader() -> type:
     import yaml
 
@@ -152,7 +158,7 @@ def load_yaml(text: str, path: Path) -> Any:
     import yaml
 
     try:
-        return yaml.load(text, Loader=_loader())  # noqa: S506 (a safe loader)
+        return yaml.load(text, Loader=_loader())
     except (yaml.YAMLError, _Disagree, ValueError, TypeError, OverflowError):
         from ..load import _parse_yaml, _plain
 
@@ -203,6 +209,7 @@ def yaml_entries(path: Path, result) -> Iterator[Entry]:
     pos = Positions(path, text, is_json)
     if tree is None:
         raise InputError(f"{path}:1:1: the file is empty; start from 'uprdraft new recommendations'", code="parse")
+    groups: list[tuple[tuple, Any, bool]]
     if isinstance(tree, list):
         groups = [((), tree, False)]
     elif isinstance(tree, dict) and ("recommendations" in tree or "voluntary_commitments" in tree):

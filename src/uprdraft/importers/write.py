@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
 from ..findings import InputError, Report, error
 from .formats import FORMAT_NAMES
@@ -18,7 +19,7 @@ FIELDS = ("id", "text", "recommending_states", "response", "themes", "status", "
 WIDTH = 1 << 20  # one line per value: no folding of long texts
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _dumpers() -> tuple[type, type]:
     """(fast, pure-Python) safe dumpers that also quote what YAML 1.2 would not read as text."""
     import yaml
@@ -28,32 +29,37 @@ def _dumpers() -> tuple[type, type]:
     def mapping(dumper, data):  # one "key: value" line each
         return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=False)
 
+    def text(dumper, data):  # PyYAML's pure-Python emitter writes NEL raw, which readers fold: escape it
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"' if "\x85" in data else None)
+
     def sequence(dumper, data):  # lists of texts on one line: [a, b]
         flow = all(not isinstance(v, (dict, list)) for v in data)
         return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
 
     out = []
     for base in (getattr(yaml, "CSafeDumper", None) or yaml.SafeDumper, yaml.SafeDumper):
-        dumper = type("Dumper", (base,), {})
+        dumper: Any = type("Dumper", (base,), {})
         for tag, regexp, first in YAML12_RESOLVERS:  # on top of YAML 1.1's own
             dumper.add_implicit_resolver(tag, regexp, list(first))
         dumper.add_representer(dict, mapping)
         dumper.add_representer(list, sequence)
+        dumper.add_representer(str, text)
         out.append(dumper)
     return out[0], out[1]
 
 
-def dump_yaml(data) -> str:
+def dump_yaml(data, pure: bool = False) -> str:
     """YAML text of plain data: keys in the given order, Unicode as is, lists of scalars on
-    one line."""
+    one line. ``pure``: PyYAML's pure-Python emitter (used anyway without libyaml)."""
     import yaml
 
     fast, slow = _dumpers()
-    options = dict(allow_unicode=True, sort_keys=False, width=WIDTH)
-    try:
-        return yaml.dump(data, Dumper=fast, **options)
-    except UnicodeEncodeError:  # lone surrogates: the pure-Python emitter escapes them
-        return yaml.dump(data, Dumper=slow, **options)
+    if not pure:
+        try:
+            return yaml.dump(data, Dumper=fast, allow_unicode=True, sort_keys=False, width=WIDTH)
+        except UnicodeEncodeError:  # lone surrogates: the pure-Python emitter escapes them
+            pass
+    return yaml.dump(data, Dumper=slow, allow_unicode=True, sort_keys=False, width=WIDTH)
 
 
 def _item(rec) -> dict:

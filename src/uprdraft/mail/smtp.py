@@ -87,6 +87,7 @@ def send_email(eml, host: str, port: int | None = None, user: str | None = None,
         return InputError(f"{server}: {what}{keep}", code="smtp")
 
     try:
+        smtp: smtplib.SMTP
         if tls == "ssl":
             smtp = smtplib.SMTP_SSL(host, port, timeout=timeout, context=context)
         else:
@@ -106,7 +107,7 @@ def send_email(eml, host: str, port: int | None = None, user: str | None = None,
         raise
     except ConnectionRefusedError:
         raise fail("connection refused; check --smtp-host and --smtp-port") from None
-    except (socket.timeout, TimeoutError):
+    except TimeoutError:
         raise fail(f"no answer within {timeout:g} s; check the host, the port and --smtp-tls") from None
     except socket.gaierror:
         raise fail("unknown host; check --smtp-host") from None
@@ -121,8 +122,8 @@ def send_email(eml, host: str, port: int | None = None, user: str | None = None,
     except smtplib.SMTPNotSupportedError as e:
         raise fail(f"the server does not support this ({e}); check --smtp-tls and --smtp-user") from None
     except smtplib.SMTPRecipientsRefused as e:
-        refused = "; ".join(f"{a}: {_smtp_text(r)}" for a, r in e.recipients.items())
-        raise fail(f"the server refused the recipient ({refused})") from None
+        which = "; ".join(f"{a}: {_smtp_text(r)}" for a, r in e.recipients.items())
+        raise fail(f"the server refused the recipient ({which})") from None
     except smtplib.SMTPSenderRefused as e:
         raise fail(f"the server refused the sender {sender} ({_smtp_text(e)})") from None
     except smtplib.SMTPResponseException as e:
