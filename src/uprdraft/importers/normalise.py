@@ -200,7 +200,7 @@ def collect(entries: Iterable[Entry], result: ImportResult, filters: Filters, ru
     want_state = fold(filters.state.strip()) if filters.state else None
     want_theme = fold(filters.theme.strip()) if filters.theme else None
     states_seen: set[str] = set()
-    seen_ids: dict[tuple, Entry] = {}
+    seen_ids: dict[tuple, Entry] = {}  # id -> the first entry (its field values released)
     for entry in entries:
         built = build(entry, result, rules)
         if built is None:
@@ -212,6 +212,7 @@ def collect(entries: Iterable[Entry], result: ImportResult, filters: Filters, ru
             result.findings.append(warning("bad-row", f"id {rec.id} appears already at {seen_ids[key].where}; "
                                            "this row was skipped; give each recommendation its own id", entry.where))
             continue
+        entry.data = {}  # keep only where it came from: less for the garbage collector to walk
         seen_ids[key] = entry
         if rec.state_under_review:
             states_seen.add(rec.state_under_review)
