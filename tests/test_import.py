@@ -43,27 +43,27 @@ def test_mac_roman_cr_file_that_cp1252_would_garble(tmp_path):
     data.decode("cp1252")  # the trap: cp1252 decodes it without complaint ...
     assert "C™te" in data.decode("cp1252")  # ... into nonsense
     res = import_recommendations(write(tmp_path, "mac.csv", data))
-    assert res.encoding == "mac_roman"
-    assert res.format == "upr-info"
-    assert [r.state_under_review for r in res.recommendations] == ["Côte d'Ivoire", "São Tomé and Príncipe",
+    assert res.data.encoding == "mac_roman"
+    assert res.data.format == "upr-info"
+    assert [r.state_under_review for r in res.data.recommendations] == ["Côte d'Ivoire", "São Tomé and Príncipe",
                                                                   "Côte d'Ivoire"]
-    assert res.recommendations[0].text == "Protéger les enfants contre la traite"
-    assert res.recommendations[0].recommending_states == ["Sénégal"]
-    assert res.recommendations[0].themes == ["Rights of the Child", "Trafficking"]
-    assert res.rows_read == 3 and res.stats["imported"] == 3 and res.stats["skipped"] == 0
+    assert res.data.recommendations[0].text == "Protéger les enfants contre la traite"
+    assert res.data.recommendations[0].recommending_states == ["Sénégal"]
+    assert res.data.recommendations[0].themes == ["Rights of the Child", "Trafficking"]
+    assert res.data.rows_read == 3 and res.stats["imported"] == 3 and res.stats["skipped"] == 0
 
 
 def test_cp1252_file_is_read_as_cp1252(tmp_path):
     rows = [r.replace("Protéger", "Protéger l’enfant") for r in ROWS]
     res = import_recommendations(write(tmp_path, "win.csv", uprinfo_bytes("cp1252", "\r\n", rows)))
-    assert res.encoding == "cp1252"
-    assert res.recommendations[0].text.startswith("Protéger l’enfant")
+    assert res.data.encoding == "cp1252"
+    assert res.data.recommendations[0].text.startswith("Protéger l’enfant")
 
 
 def test_utf8_bom_header_is_clean(tmp_path):
     res = import_recommendations(write(tmp_path, "bom.csv", b"\xef\xbb\xbf" + uprinfo_bytes("utf-8", "\n")))
-    assert res.encoding == "utf-8-sig"
-    assert res.recommendations[1].state_under_review == "São Tomé and Príncipe"
+    assert res.data.encoding == "utf-8-sig"
+    assert res.data.recommendations[1].state_under_review == "São Tomé and Príncipe"
 
 
 def test_utf16_tab_separated_from_excel(tmp_path):
@@ -72,28 +72,28 @@ def test_utf16_tab_separated_from_excel(tmp_path):
     for line in [HEADER, *ROWS]:
         w.writerow(next(csv.reader([line])))
     res = import_recommendations(write(tmp_path, "u16.csv", buf.getvalue().encode("utf-16")))
-    assert res.encoding == "utf-16"
-    assert res.recommendations[0].recommending_states == ["Sénégal"]
-    assert res.recommendations[0].themes == ["Rights of the Child", "Trafficking"]
+    assert res.data.encoding == "utf-16"
+    assert res.data.recommendations[0].recommending_states == ["Sénégal"]
+    assert res.data.recommendations[0].themes == ["Rights of the Child", "Trafficking"]
 
 
 def test_utf16_without_bom(tmp_path):
     data = "\n".join([HEADER, *ROWS]).encode("utf-16-le")
     res = import_recommendations(write(tmp_path, "u16le.csv", data))
-    assert res.encoding == "utf-16-le"
-    assert res.recommendations[0].state_under_review == "Côte d'Ivoire"
+    assert res.data.encoding == "utf-16-le"
+    assert res.data.recommendations[0].state_under_review == "Côte d'Ivoire"
 
 
 def test_plain_utf8_and_ascii(tmp_path):
-    assert import_recommendations(write(tmp_path, "u8.csv", uprinfo_bytes("utf-8", "\n"))).encoding == "utf-8"
+    assert import_recommendations(write(tmp_path, "u8.csv", uprinfo_bytes("utf-8", "\n"))).data.encoding == "utf-8"
     ascii_rows = [ROWS[2].replace("ô", "o")]
-    assert import_recommendations(write(tmp_path, "a.csv", uprinfo_bytes("ascii", "\n", ascii_rows))).encoding == "ascii"
+    assert import_recommendations(write(tmp_path, "a.csv", uprinfo_bytes("ascii", "\n", ascii_rows))).data.encoding == "ascii"
 
 
 def test_encoding_option_overrides_and_says_so(tmp_path):
     p = write(tmp_path, "mac.csv", uprinfo_bytes("mac_roman", "\r"))
     res = import_recommendations(p, encoding="cp1252")
-    assert res.encoding == "cp1252" and res.encoding_reason == "given with --encoding"
+    assert res.data.encoding == "cp1252" and res.data.encoding_reason == "given with --encoding"
     with pytest.raises(InputError, match="not valid utf-8"):
         import_recommendations(p, encoding="utf-8")
     with pytest.raises(InputError, match="unknown encoding"):
@@ -139,8 +139,8 @@ def test_broken_rows_are_reported_with_row_numbers_and_counted(tmp_path):
     ]
     p = write(tmp_path, "broken.csv", uprinfo_bytes("utf-8", "\n", rows))
     res = import_recommendations(p)
-    assert res.rows_read == 7
-    assert len(res.recommendations) == 2
+    assert res.data.rows_read == 7
+    assert len(res.data.recommendations) == 2
     assert res.stats["skipped_reasons"] == {"empty-text": 1, "extra-cells": 1, "unknown-response": 1,
                                             "bad-session": 1, "bad-action": 1}
     locs = [f.location for f in res.findings if f.code == "bad-row"]
@@ -172,9 +172,9 @@ def test_response_mapping(tmp_path):
             ("Supported", "Accepted", "Noted", "Supported/Noted", "Rejected", "Voluntary Pledge")]
     p = write(tmp_path, "resp.csv", uprinfo_bytes("utf-8", "\n", rows))
     res = import_recommendations(p)
-    assert [r.response for r in res.recommendations] == ["supported", "supported", "noted", "supported/noted", "noted"]
-    assert len(res.voluntary_commitments) == 1
-    assert res.voluntary_commitments[0].id == "VP-S12-R7"
+    assert [r.response for r in res.data.recommendations] == ["supported", "supported", "noted", "supported/noted", "noted"]
+    assert len(res.data.voluntary_commitments) == 1
+    assert res.data.voluntary_commitments[0].id == "VP-S12-R7"
     warns = {f.location: f.message for f in res.findings if f.code == "response"}
     assert "split it" in warns[f"{p}:row 5"]
     assert "does not reject" in warns[f"{p}:row 6"]
@@ -183,22 +183,22 @@ def test_response_mapping(tmp_path):
 
 def test_uprinfo_ids_are_synthesised_and_never_look_like_paragraphs(tmp_path):
     res = import_recommendations(write(tmp_path, "m.csv", uprinfo_bytes()))
-    assert [r.id for r in res.recommendations] == ["UPRI-S12-R2", "UPRI-S12-R3", "UPRI-S12-R4"]
-    assert not any(r.id_is_paragraph(r"^\d{1,3}\.\d{1,3}$") for r in res.recommendations)
-    assert all(r.session == 12 for r in res.recommendations)
+    assert [r.id for r in res.data.recommendations] == ["UPRI-S12-R2", "UPRI-S12-R3", "UPRI-S12-R4"]
+    assert not any(r.id_is_paragraph(r"^\d{1,3}\.\d{1,3}$") for r in res.data.recommendations)
+    assert all(r.session == 12 for r in res.data.recommendations)
 
 
 # --------------------------------------------------------------------------- filters
 def test_filters(tmp_path):
     p = write(tmp_path, "m.csv", uprinfo_bytes())
     res = import_recommendations(p, theme="child")
-    assert [r.id for r in res.recommendations] == ["UPRI-S12-R2"] and res.filtered_out == 2
-    assert len(import_recommendations(p, theme="CHILD").recommendations) == 1
-    assert len(import_recommendations(p, state="cote d'ivoire").recommendations) == 2  # accents and case
-    assert len(import_recommendations(p, response="noted").recommendations) == 2
-    assert len(import_recommendations(p, response="accepted").recommendations) == 1  # export wording
-    assert len(import_recommendations(p, session=12).recommendations) == 3
-    assert len(import_recommendations(p, session=13).recommendations) == 0
+    assert [r.id for r in res.data.recommendations] == ["UPRI-S12-R2"] and res.data.filtered_out == 2
+    assert len(import_recommendations(p, theme="CHILD").data.recommendations) == 1
+    assert len(import_recommendations(p, state="cote d'ivoire").data.recommendations) == 2  # accents and case
+    assert len(import_recommendations(p, response="noted").data.recommendations) == 2
+    assert len(import_recommendations(p, response="accepted").data.recommendations) == 1  # export wording
+    assert len(import_recommendations(p, session=12).data.recommendations) == 3
+    assert len(import_recommendations(p, session=13).data.recommendations) == 0
     res = import_recommendations(p, state="Cote d Ivoir")
     assert res.findings[-1].code == "filter" and "Côte d'Ivoire" in res.findings[-1].message
     with pytest.raises(InputError, match="--response"):
@@ -227,8 +227,8 @@ def uhri_xlsx(path):
 def test_uhri_xlsx(tmp_path):
     p = uhri_xlsx(tmp_path / "uhri.xlsx")
     res = import_recommendations(p)
-    assert res.format == "uhri" and res.encoding is None
-    a, b = res.recommendations
+    assert res.data.format == "uhri" and res.data.encoding is None
+    a, b = res.data.recommendations
     assert a.id == "140.7" and a.text.startswith("Ratify the Optional Protocol")
     assert a.recommending_states == ["Maldives", "Portugal"]
     assert a.themes == ["Ratification of & accession to international instruments", "Rights of the child"]
@@ -236,14 +236,14 @@ def test_uhri_xlsx(tmp_path):
                                                                                "A/HRC/59/15")
     assert b.response == "noted"
     assert [f.location for f in res.findings] == [f"{p}:row 4"]
-    assert len(import_recommendations(p, theme="child").recommendations) == 1
+    assert len(import_recommendations(p, theme="child").data.recommendations) == 1
 
 
 def test_uhri_csv_semicolons_and_no_paragraph(tmp_path):
     text = ('Text;Countries Concerned;UPR Reccomending States;UPR Position;Themes;UPR Session\r\n'
             '"Protect children (Chile);";"- Peru";"- Chile";"Supported";"- Rights of the child";"34"\r\n')
     res = import_recommendations(write(tmp_path, "uhri.csv", text.encode("cp1252")))
-    assert res.recommendations[0].id == "UHRI-R2"
+    assert res.data.recommendations[0].id == "UHRI-R2"
 
 
 def test_template_csv_round_trip(tmp_path):
@@ -348,24 +348,20 @@ def test_cli_bad_input_exit_2_no_traceback(cli, tmp_path):
 
 def test_json_stats_are_serialisable(tmp_path):
     res = import_recommendations(write(tmp_path, "m.csv", uprinfo_bytes()))
-    json.dumps(res.to_report().to_dict())
+    json.dumps(res.to_dict())
 
 
-def test_fast_yaml_reader_agrees_with_ruamel(tmp_path):
-    from uprdraft.importers.yamlfast import parse
-
+def test_yaml_reader_agrees_with_ruamel(tmp_path):
     recs = read_recommendations(write(tmp_path, "t.csv", template_csv("fr").encode("utf-8")))
     ours = write_recommendations_yaml(recs)
-    assert parse(ours) is not None  # our own output takes the fast path
-    edited = ours.replace('"supported"', "supported")  # a plain scalar: ruamel reads it
-    assert parse(edited) is None
+    edited = ours.replace("response: supported", "response: 'supported'")  # quoting changes nothing
     a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
     a.write_text(ours, encoding="utf-8")
     b.write_text(edited, encoding="utf-8")
     assert read_recommendations(a) == read_recommendations(b) == recs
-    # the same error is reported at the same place by both readers
-    a.write_text(ours.replace('"not-implemented"', '"done"'), encoding="utf-8")
-    b.write_text(edited.replace('"not-implemented"', '"done"'), encoding="utf-8")
+    # the same error is reported at the same place, whatever the quoting
+    a.write_text(ours.replace("status: not-implemented", "status: done"), encoding="utf-8")
+    b.write_text(edited.replace("status: not-implemented", "status: 'done'"), encoding="utf-8")
     locs = []
     for p in (a, b):
         with pytest.raises(ContentError) as e:

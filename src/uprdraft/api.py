@@ -121,24 +121,19 @@ def email(input_path: PathArg, docx_path: PathArg, output: PathArg | None = None
     The .eml is written before sending and stays when sending fails (InputError, exit 2,
     whose findings keep the build's warnings).
     """
-    from .mail import TLS_MODES
-    from .mail import send_email as send_saved
+    from .mail.smtp import check_options
+    from .mail.smtp import send_email as send_saved
 
+    ctx = _context(rules, today, ignore)
     if send:
-        if not smtp_host:
-            raise InputError("--send needs --smtp-host (your organisation's mail server)", code="usage")
-        if smtp_user and not smtp_password:
-            raise InputError("--smtp-user needs the password in the UPRDRAFT_SMTP_PASSWORD environment variable",
-                             code="usage")
-        if smtp_tls not in TLS_MODES:
-            raise InputError(f"--smtp-tls: '{smtp_tls}' is not one of {', '.join(TLS_MODES)}", code="usage")
-    report = build_email(input_path, docx_path, output, today, late, force, rules=rules, ignore=ignore)
+        check_options(smtp_host, smtp_user, smtp_password, smtp_tls)
+    report = build_email(input_path, docx_path, output, today, late, force, rules=ctx.rules, ignore=ignore)
     report.stats["sent"] = False
     if not send or not report.ok or report.output is None:
         return report
     try:
         report.stats["smtp"] = send_saved(report.output, smtp_host or "", smtp_port, user=smtp_user,
-                                          password=smtp_password, tls=smtp_tls, cafile=cafile)
+                                          password=smtp_password, tls=smtp_tls, cafile=cafile, rules=ctx.rules)
     except InputError as e:
         raise InputError(report.findings + e.findings) from None
     report.stats["sent"] = True
@@ -149,9 +144,10 @@ def send_email(eml: PathArg, host: str, port: int | None = None, user: str | Non
                password: str | None = None, tls: str = "starttls", cafile: str | None = None, *,
                rules: RulesArg = None) -> Report:
     """Send a saved .eml over SMTP; the stats say to whom, through which server."""
-    from .mail import send_email as send
+    from .mail.smtp import send_email as send
 
-    stats = send(eml, host, port, user=user, password=password, tls=tls, cafile=cafile)
+    stats = send(eml, host, port, user=user, password=password, tls=tls, cafile=cafile,
+                 rules=make_context(rules).rules)
     return Report([], {"sent": True, "smtp": stats}, str(eml))
 
 
@@ -198,10 +194,10 @@ def import_recommendations(input_path: PathArg, output: PathArg | None = None, f
     ``report.stats`` holds the counts; ``report.data`` the recommendations read."""
     from .importers import import_to_yaml
 
-    report, result = import_to_yaml(input_path, output, force=_force(force), state=state, theme=theme,
-                                    response=response, session=session, encoding=encoding)
-    report.data = result
-    return report  # type: ignore[no-any-return]
+    report: Report = import_to_yaml(input_path, output, force=_force(force), state=state, theme=theme,
+                                    response=response, session=session, encoding=encoding,
+                                    rules=make_context(rules).rules)
+    return report
 
 
 # --------------------------------------------------------------------------- codes

@@ -36,11 +36,11 @@ class Detected:
     ambiguous: bool = False
 
 
-def detect(data: bytes, margin: int | None = None) -> Detected:
+def detect(data: bytes, margin: int | None = None, *, rules=None) -> Detected:
     """Decide the encoding of ``data`` (see the module docstring for the evidence used).
 
     ``margin``: cp1252 and Mac Roman scores closer than this are reported as ambiguous
-    (default: ``rules.importing.encoding_margin``).
+    (default: ``rules.importing.encoding_margin`` of ``rules``, see :func:`uprdraft.rules.resolve`).
     """
     if data.startswith(codecs.BOM_UTF8):
         return Detected("utf-8-sig", "the file starts with a UTF-8 byte-order mark")
@@ -64,9 +64,9 @@ def detect(data: bytes, margin: int | None = None) -> Detected:
     else:
         return Detected("utf-8", "the file decodes as UTF-8")
     if margin is None:
-        from .rules import get_rules
+        from .rules import resolve
 
-        margin = get_rules().importing.encoding_margin
+        margin = resolve(rules).importing.encoding_margin
     return _cp1252_or_mac_roman(data, margin)
 
 
@@ -84,14 +84,12 @@ def _cp1252_or_mac_roman(data: bytes, margin: int) -> Detected:
             break
         windows.append(data[max(m.start() - 1, 0): m.end() + 1])
     sample = b" ".join(windows)
-    scores = {"cp1252": None if undef else _plausibility(sample.decode("cp1252")),
-              "mac_roman": _plausibility(sample.decode("mac_roman"))}
+    mac = _plausibility(sample.decode("mac_roman"))
     if undef:
         undefined = data[undef.start()]
-    cp, mac = scores["cp1252"], scores["mac_roman"]
-    if cp is None:
         return Detected("mac_roman", f"byte 0x{undefined:02X} does not exist in Windows-1252; "
                                      f"Mac Roman reads it as a letter (score {mac:+d})")
+    cp = _plausibility(sample.decode("cp1252"))
     why = (f"accented letters that fit their words: Mac Roman scores {mac:+d}, Windows-1252 {cp:+d}")
     if mac > cp:
         return Detected("mac_roman", why, ambiguous=mac - cp < margin)
@@ -134,8 +132,9 @@ def _plausibility(text: str) -> int:
     return score
 
 
-def decode(data: bytes, encoding: str | None = None) -> tuple[str, Detected]:
-    """Decode ``data`` with ``encoding`` (strictly) or the detected one.
+def decode(data: bytes, encoding: str | None = None, *, rules=None) -> tuple[str, Detected]:
+    """Decode ``data`` with ``encoding`` (strictly) or the detected one (``rules`` as for
+    :func:`detect`).
 
     Raises ``UnicodeDecodeError`` when a given encoding does not fit the bytes and
     ``LookupError`` for an unknown codec name; callers turn these into InputError.
@@ -143,5 +142,5 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, Detected]:
     if encoding:
         codecs.lookup(encoding)  # LookupError for a name Python does not know
         return data.decode(encoding), Detected(encoding, "given with --encoding")
-    det = detect(data)
+    det = detect(data, rules=rules)
     return data.decode("utf-8" if det.encoding == "ascii" else det.encoding), det

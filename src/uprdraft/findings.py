@@ -73,7 +73,10 @@ class ContentError(UprdraftError):
 
 @dataclass
 class Report:
-    """What a command returns: findings, statistics and the file written (if any)."""
+    """What a command returns: findings, statistics and the file written (if any).
+
+    ``data`` carries what a command produced for Python callers (e.g. the imported
+    recommendations); it is not part of :meth:`to_dict` (the JSON report)."""
 
     findings: list[Finding] = field(default_factory=list)
     stats: dict = field(default_factory=dict)

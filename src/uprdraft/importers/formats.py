@@ -67,7 +67,7 @@ def expected_columns() -> str:
 
 def column_index(header: list[str], fmt: str) -> dict[str, int]:
     cols = [norm_header(h) for h in header]
-    where = {}
+    where: dict[str, int] = {}
     for i, c in enumerate(cols):
         where.setdefault(c, i)
     if fmt == "upr-info":
@@ -166,12 +166,12 @@ def row_uhri(cells, idx, row) -> dict:
         "themes": split_lines(_get(cells, idx, "themes")),
         "session": _session(_get(cells, idx, "session")),
         "state_under_review": states[0] if states else None,
-        "document_symbol": (split_lines(_get(cells, idx, "symbol")) or [None])[0],
+        "document_symbol": next(iter(split_lines(_get(cells, idx, "symbol"))), None),
     }
 
 
 def row_template(cells, idx, row) -> dict:
-    out = {}
+    out: dict[str, object] = {}
     for col in TEMPLATE_COLUMNS:
         value = _get(cells, idx, col)
         if col in TEMPLATE_LISTS:

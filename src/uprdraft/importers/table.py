@@ -31,24 +31,26 @@ class Table:
     notes: list[str] = field(default_factory=list)
 
 
-def read_table(path: Path, encoding: str | None = None) -> Table:
+def read_table(path: Path, encoding: str | None = None, rules=None) -> Table:
+    """The header and numbered rows of a CSV or XLSX file (``rules``: for the encoding
+    decision, see :func:`uprdraft.encoding.detect`)."""
     if path.suffix.lower() in XLSX_SUFFIXES:
         return _read_xlsx(path)
     if path.suffix.lower() == ".xls":
         raise InputError(f"{path}: old Excel .xls files are not read; open it and save it as .xlsx or CSV",
                          code="unreadable")
-    return _read_csv(path, encoding)
+    return _read_csv(path, encoding, rules)
 
 
 from ..fileio import read_bytes as _read_bytes
 
 
-def _read_csv(path: Path, encoding: str | None) -> Table:
+def _read_csv(path: Path, encoding: str | None, rules=None) -> Table:
     data = _read_bytes(path)
     if data.startswith(b"PK\x03\x04"):
         raise InputError(f"{path}: this is a zip file (an Excel workbook?), not CSV; name it .xlsx", code="unreadable")
     try:
-        text, detected = decode(data, encoding)
+        text, detected = decode(data, encoding, rules=rules)
     except LookupError:
         raise InputError(f"--encoding {encoding}: unknown encoding; use utf-8, utf-8-sig, utf-16, cp1252 "
                          "or mac_roman", code="encoding") from None

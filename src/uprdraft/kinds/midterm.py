@@ -52,17 +52,17 @@ def load_midterm(input_path) -> LoadedReport:
     return resolve(model, src)
 
 
-def resolve(model, src) -> LoadedReport:
+def resolve(model, src, rules=None) -> LoadedReport:
     """The report with its recommendations, inline or read from ``recommendations_file``."""
     if model.recommendations_file:
-        recs, locs = _read_file(model.recommendations_file, src)
+        recs, locs = _read_file(model.recommendations_file, src, rules)
     else:
         recs = list(model.recommendations)
         locs = [src.locate(("recommendations", i)) for i in range(len(recs))]
     return LoadedReport(model, src, recs, locs)
 
 
-def _read_file(name: str, src) -> tuple[list, list[str]]:
+def _read_file(name: str, src, rules) -> tuple[list, list[str]]:
     path = Path(name)
     if not path.is_absolute():
         path = Path(src.path).parent / path
@@ -71,7 +71,7 @@ def _read_file(name: str, src) -> tuple[list, list[str]]:
                          "to the report's folder", code="io")
     from ..importers import read_recommendations
 
-    recs = read_recommendations(path)
+    recs = read_recommendations(path, rules=rules)
     return list(recs), [f"{path}: recommendation {r.id}" for r in recs]
 
 
@@ -85,7 +85,8 @@ def midterm_findings(model, src, rules=None) -> tuple[list[Finding], dict]:
     """
     from ..rules import resolve as resolve_rules
 
-    return check(resolve(model, src), resolve_rules(rules))
+    rules = resolve_rules(rules)
+    return check(resolve(model, src, rules), rules)
 
 
 def check(loaded: LoadedReport, rules) -> tuple[list[Finding], dict]:
@@ -155,7 +156,7 @@ def child_friendly_findings(loaded: LoadedReport, rules) -> tuple[dict, list[Fin
 # --------------------------------------------------------------------------- the pipeline's parts
 def analyse(model, src, ctx, request: Request | None = None) -> Analysis:
     """Findings and stats of the report; the child-friendly version is required when asked."""
-    loaded = resolve(model, src)
+    loaded = resolve(model, src, ctx.rules)
     findings, stats = check(loaded, ctx.rules)
     if request is not None and "child-friendly" in request.roles and model.child_friendly is None:
         findings.append(error("child-friendly-missing",

@@ -47,7 +47,7 @@ def recommendations_path(model, src) -> Path | None:
     return (Path(src.path).parent / model.recommendations_file)
 
 
-def load_recommendations(model, src) -> dict | None:
+def load_recommendations(model, src, rules=None) -> dict | None:
     """The recommendations of ``recommendations_file`` by id, or None without that file."""
     path = recommendations_path(model, src)
     if path is None:
@@ -59,7 +59,7 @@ def load_recommendations(model, src) -> dict | None:
     from ..importers import read_recommendations
 
     try:
-        recs = read_recommendations(path)  # its own errors carry locations in that file
+        recs = read_recommendations(path, rules=rules)  # its own errors carry locations in that file
     except (OSError, ValueError) as e:
         raise InputError(Finding("io", "error", f"recommendations_file: cannot read {path} ({e})", where)) from None
     return {r.id: r for r in recs}
@@ -112,7 +112,7 @@ def plan_findings(model, src, rules=None, recommendations: dict | None = None,
     upr = rules.upr
     if resolved is None:
         if recommendations is None:
-            recommendations = load_recommendations(model, src)
+            recommendations = load_recommendations(model, src, rules)
         resolved, findings = resolve_items(model, src, recommendations)
     else:
         findings = []
@@ -183,7 +183,7 @@ def plan_findings(model, src, rules=None, recommendations: dict | None = None,
 
 def analyse(model, src, ctx, request: Request | None = None) -> Analysis:
     """Items resolved against their recommendations, findings and stats."""
-    recommendations = load_recommendations(model, src)
+    recommendations = load_recommendations(model, src, ctx.rules)
     resolved, findings = resolve_items(model, src, recommendations)
     more, stats = plan_findings(model, src, ctx.rules, resolved=resolved)
     if request is not None and "ics" not in request.roles:

@@ -5,35 +5,30 @@ into the pipeline: ``analyse`` runs the gate, ``write_eml`` composes the draft.
 """
 from __future__ import annotations
 
-from ..findings import ContentError, error
 from ..kinds import Analysis, Request
 
 
 def analyse(model, src, ctx, request: Request | None = None) -> Analysis:
     """With a .docx (``uprdraft email``): the whole gate. Alone (``validate``): the form's rules."""
-    from ..mail import _ascii_address, _read_docx, check_submission, submission_findings
+    from ..mail.gate import check_sender, check_submission, read_docx, submission_findings
 
     late = bool(request.options.get("late", False)) if request else False
     docx = request.inputs.get("docx") if request else None
     if docx is None:
-        findings, stats = submission_findings(model, src, ctx.today, late)
+        findings, stats = submission_findings(model, src, ctx.today, late, ctx.rules)
         return Analysis(model, src, findings, stats)
-    data = _read_docx(docx)
-    try:
-        _ascii_address(model.contact.email)
-    except ValueError as e:
-        raise ContentError(error("email", f"contact.email: cannot be used as the sender ({e}); give an address "
-                                          "with an ASCII user name", src.locate(("contact", "email")))) from None
-    findings, stats = check_submission(model, src, docx, data, today=ctx.today, late=late)
+    data = read_docx(docx)
+    check_sender(model, src)
+    findings, stats = check_submission(model, src, docx, data, ctx.today, late, ctx.rules)
     return Analysis(model, src, findings, stats, inputs={"docx": (docx, data)})
 
 
 def write_eml(analysis: Analysis, ctx) -> bytes:
     """The draft message; its To, Subject and Message-ID go into the stats."""
-    from ..mail import _date_for, compose
+    from ..mail.message import compose, date_for
 
     docx, data = analysis.inputs["docx"]
-    msg = compose(analysis.model, docx.name, data, analysis.stats["words"], _date_for(ctx.today))
+    msg = compose(analysis.model, docx.name, data, analysis.stats["words"], date_for(ctx.today), ctx.rules)
     analysis.stats.update(to=str(msg["To"]), subject=str(msg["Subject"]), message_id=str(msg["Message-ID"]))
     return bytes(msg.as_bytes())
 

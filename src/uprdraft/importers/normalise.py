@@ -1,0 +1,228 @@
+"""From entries to recommendations: responses mapped, ids given, rows checked, filters applied.
+
+Responses are mapped with ``rules.importing.responses`` ("Accepted" -> supported, "Noted" ->
+noted, "Supported/Noted" kept and flagged to be split, historic "rejected" -> noted with a
+warning, "Voluntary Pledge" -> a voluntary commitment, kept apart from recommendations).
+A row that cannot become a recommendation is skipped and reported (warning ``bad-row``
+with its place and the reason), never dropped silently.
+"""
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..findings import Finding, InputError, Report, warning
+from .formats import FORMAT_NAMES, RowError
+from .read import Entry
+
+
+@dataclass
+class ImportResult:
+    """What an import found: the recommendations, voluntary commitments, findings and counts.
+
+    :func:`uprdraft.importers.import_recommendations` returns it as ``report.data``."""
+
+    path: Path
+    format: str  # upr-info | uhri | template | yaml
+    recommendations: list = field(default_factory=list)
+    voluntary_commitments: list = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    rows_read: int = 0
+    skipped: Counter = field(default_factory=Counter)  # reason -> rows
+    filtered_out: int = 0
+    encoding: str | None = None
+    encoding_reason: str | None = None
+
+    @property
+    def imported(self) -> int:
+        return len(self.recommendations) + len(self.voluntary_commitments)
+
+    @property
+    def stats(self) -> dict:
+        return {
+            "format": self.format,
+            "encoding": self.encoding,
+            "encoding_reason": self.encoding_reason,
+            "rows_read": self.rows_read,
+            "imported": self.imported,
+            "recommendations": len(self.recommendations),
+            "voluntary_commitments": len(self.voluntary_commitments),
+            "skipped": sum(self.skipped.values()),
+            "skipped_reasons": dict(sorted(self.skipped.items())),
+            "filtered_out": self.filtered_out,
+        }
+
+    def summary(self) -> list[str]:
+        """Plain-words summary lines (the CLI prints them on stderr)."""
+        enc = f", encoding {self.encoding} ({self.encoding_reason})" if self.encoding else ""
+        lines = [f"{self.path}: {FORMAT_NAMES[self.format]}{enc}",
+                 f"read {self.rows_read} rows; imported {len(self.recommendations)} recommendations"
+                 + (f" and {len(self.voluntary_commitments)} voluntary commitments" if self.voluntary_commitments else "")]
+        if self.skipped:
+            why = ", ".join(f"{reason}: {n}" for reason, n in sorted(self.skipped.items()))
+            lines.append(f"skipped {sum(self.skipped.values())} rows ({why}); see the warnings above")
+        if self.filtered_out:
+            lines.append(f"left out {self.filtered_out} rows that do not match the filters")
+        return lines
+
+    def to_report(self, output: str | None = None) -> Report:
+        """A Report: these findings, :attr:`stats`, ``output``, and this result as ``data``."""
+        return Report(findings=self.findings, stats=self.stats, output=output, data=self)
+
+
+# --------------------------------------------------------------------------- responses
+def response_key(raw: str) -> str:
+    return " ".join(raw.lower().replace("-", " ").replace(" / ", "/").split())
+
+
+def normalise_response(raw, rules) -> tuple[str | None, str | None]:
+    """(response, warning) for an export's wording; response is supported, noted,
+    supported/noted, voluntary, or None (no position). Raises RowError when unknown."""
+    if raw is None:
+        return None, None
+    rules = rules.importing
+    key = response_key(str(raw))
+    if key not in rules.responses:
+        choices = ", ".join(sorted({k for k in rules.responses if k}))
+        raise RowError("unknown-response", f"response '{raw}' is not known; use supported or noted (also read: {choices})")
+    value = rules.responses[key] or None
+    note = None
+    if key in rules.responses_warn:
+        note = (f"response '{raw}' read as noted: a State does not reject a recommendation, it supports it or "
+                "takes note of it")
+    elif value == "supported/noted":
+        note = (f"response '{raw}': the State supported part of this recommendation and noted the rest; split it "
+                "into two recommendations (e.g. 115.23a supported, 115.23b noted)")
+    return value, note
+
+
+# --------------------------------------------------------------------------- one entry
+def _synthesised_id(data: dict, fmt: str, row: int, rules) -> str:
+    """UPR Info rows (and UHRI rows without a paragraph number) get an id made of the
+    session and the row: it can never be mistaken for a WG report paragraph."""
+    ids = rules.importing
+    template = ids.uprinfo_id if fmt == "upr-info" else ids.uhri_id
+    if ids.responses.get(response_key(data.get("response_raw", ""))) == "voluntary":
+        template = ids.voluntary_id
+    return template.format(session=data.get("session"), row=row)
+
+
+def build(entry: Entry, result: ImportResult, rules):
+    """``(recommendation, voluntary)`` from one entry, or None (the row is skipped and reported)."""
+    from pydantic import ValidationError
+
+    from ..models.recommendation import Recommendation
+
+    data = entry.data
+    err = data.get("_error")
+    voluntary = entry.voluntary
+    if err is None and entry.row is not None and not data.get("id"):
+        data["id"] = _synthesised_id(data, result.format, entry.row, rules)
+    if err is None and "response_raw" in data:
+        data = dict(data)
+        try:
+            value, note = normalise_response(data.pop("response_raw"), rules)
+        except RowError as e:
+            err = e
+        else:
+            if note:
+                result.findings.append(warning("response", note, entry.where))
+            if value == "voluntary":
+                voluntary, value = True, None
+            data["response"] = value
+    if err is None:
+        try:
+            return Recommendation.model_validate(data), voluntary
+        except ValidationError as e:
+            first = e.errors(include_url=False)[0]
+            name = ".".join(str(p) for p in first["loc"]) or "row"
+            msg = first["msg"].removeprefix("Value error, ")
+            if first["type"] == "extra_forbidden":
+                msg = "unknown field; check its spelling against 'uprdraft schema'"
+            where = entry.locate(first["loc"]) if entry.locate else entry.where
+            result.skipped["invalid"] += 1
+            result.findings.append(warning("bad-row", f"{name}: {msg}; this row was skipped", where))
+            return None
+    result.skipped[err.reason] += 1
+    result.findings.append(warning("bad-row", f"{err.message}; this row was skipped", entry.where))
+    return None
+
+
+# --------------------------------------------------------------------------- filters
+def fold(s: str) -> str:
+    """Case- and accent-insensitive form: "Côte" and "cote" fold alike."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What to keep: State under review, theme (substring), response, session; None keeps all."""
+
+    state: str | None = None
+    theme: str | None = None
+    response: str | None = None  # normalised: supported, noted, supported/noted, voluntary
+    session: int | None = None
+
+    @classmethod
+    def make(cls, rules, state=None, theme=None, response=None, session=None) -> Filters:
+        """Filters from user values; InputError (usage) for an unknown response or a bad session."""
+        want_response = None
+        if response is not None:
+            try:
+                want_response, _ = normalise_response(response, rules)
+            except RowError as e:
+                raise InputError(f"--response: {e.message}", code="usage") from None
+            want_response = want_response or ""
+        if session is not None:
+            try:
+                session = int(session)
+            except (TypeError, ValueError):
+                raise InputError(f"--session: '{session}' is not a session number", code="usage") from None
+        return cls(state=state, theme=theme, response=want_response, session=session)
+
+    def keeps(self, rec, voluntary: bool, state: str | None, theme: str | None) -> bool:
+        if state is not None and fold(rec.state_under_review or "") != state:
+            return False
+        if theme is not None and not any(theme in fold(t) for t in rec.themes):
+            return False
+        if self.response is not None and ("voluntary" if voluntary else (rec.response or "")) != self.response:
+            return False
+        return not (self.session is not None and rec.session != self.session)
+
+
+def collect(entries: Iterable[Entry], result: ImportResult, filters: Filters, rules) -> ImportResult:
+    """Build every entry into ``result``: bad rows and repeated ids skipped and reported,
+    rows outside the filters counted, the rest kept in order."""
+    want_state = fold(filters.state.strip()) if filters.state else None
+    want_theme = fold(filters.theme.strip()) if filters.theme else None
+    states_seen: set[str] = set()
+    seen_ids: dict[tuple, Entry] = {}  # id -> the first entry (its field values released)
+    for entry in entries:
+        built = build(entry, result, rules)
+        if built is None:
+            continue
+        rec, voluntary = built
+        key = (voluntary, rec.document_symbol, rec.session, rec.id)
+        if key in seen_ids:
+            result.skipped["duplicate-id"] += 1
+            result.findings.append(warning("bad-row", f"id {rec.id} appears already at {seen_ids[key].where}; "
+                                           "this row was skipped; give each recommendation its own id", entry.where))
+            continue
+        entry.data = {}  # keep only where it came from: less for the garbage collector to walk
+        seen_ids[key] = entry
+        if rec.state_under_review:
+            states_seen.add(rec.state_under_review)
+        if not filters.keeps(rec, voluntary, want_state, want_theme):
+            result.filtered_out += 1
+            continue
+        (result.voluntary_commitments if voluntary else result.recommendations).append(rec)
+    if filters.state and states_seen and not any(fold(s) == want_state for s in states_seen):
+        close = difflib.get_close_matches(filters.state, sorted(states_seen), n=3, cutoff=0.5)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        result.findings.append(warning("filter", f"--state {filters.state!r}: no State under review of that name "
+                                       f"in the file{hint}", str(result.path)))
+    return result
