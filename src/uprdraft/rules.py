@@ -153,25 +153,33 @@ class OralRules(_Section):
     # Opening/closing (U): "Thank you, Mr/Madam President" is practice, not a written rule.
     # The opening and closing are spoken, so they are counted in the time. ar, zh and ru
     # wordings are our translations (U): have them read by a native speaker.
+    # Grammar (our choice, U): French and Spanish put an article before most organisation
+    # names ("de la", "du", "de l'"; "de la", "del") and we cannot know which one, so the
+    # names follow a noun that takes a known article: "au nom de l'organisation X", "au nom
+    # des organisations X et Y", "en nombre de las organizaciones X e Y". "on_behalf" is for
+    # one organisation, "on_behalf_many" for several (missing: "on_behalf" is used).
     wording: dict[str, dict[str, str]] = {
         "en": {
             "salutation": "Thank you, {president_title}.",
             "salutation_neutral": "Thank you, President.",
             "on_behalf": "I speak on behalf of {organisations}.",
+            "on_behalf_many": "I speak on behalf of {organisations}.",
             "closing": "Thank you.",
             "and": "and",
         },
         "fr": {
             "salutation": "Merci, {president_title}.",
             "salutation_neutral": "Merci, Président(e).",
-            "on_behalf": "Je m'exprime au nom de {organisations}.",
+            "on_behalf": "Je m'exprime au nom de l'organisation {organisations}.",
+            "on_behalf_many": "Je m'exprime au nom des organisations {organisations}.",
             "closing": "Je vous remercie.",
             "and": "et",
         },
         "es": {
             "salutation": "Gracias, {president_title}.",
             "salutation_neutral": "Gracias, Presidencia.",
-            "on_behalf": "Hablo en nombre de {organisations}.",
+            "on_behalf": "Hablo en nombre de la organización {organisations}.",
+            "on_behalf_many": "Hablo en nombre de las organizaciones {organisations}.",
             "closing": "Muchas gracias.",
             "and": "y",
         },
@@ -203,7 +211,7 @@ class OralRules(_Section):
     # (U), so the note only asks for what is certain: no longer than the speaking slot.
     labels: dict[str, dict[str, str]] = {
         "en": {
-            "title": "Oral statement: speaker's script",
+            "title": "Oral statement: speaker's script", "text_to_read": "Text to read aloud",
             "session": "Session:", "session_value": "Human Rights Council, session {session}",
             "agenda_item": "Agenda item:", "segment": "Segment:",
             "state_under_review": "State under review:", "organisation": "Organisation:",
@@ -219,7 +227,7 @@ class OralRules(_Section):
             "panel": "Panel discussion", "upr-adoption": "Adoption of the UPR outcome",
         },
         "fr": {
-            "title": "Déclaration orale : texte de l'orateur",
+            "title": "Déclaration orale : texte de l'orateur", "text_to_read": "Texte à lire",
             "session": "Session :", "session_value": "Conseil des droits de l'homme, {session}e session",
             "agenda_item": "Point de l'ordre du jour :", "segment": "Segment :",
             "state_under_review": "État examiné :", "organisation": "Organisation :",
@@ -235,7 +243,7 @@ class OralRules(_Section):
             "panel": "Réunion-débat", "upr-adoption": "Adoption du document final de l'EPU",
         },
         "es": {
-            "title": "Declaración oral: guion del orador",
+            "title": "Declaración oral: guion del orador", "text_to_read": "Texto para leer en voz alta",
             "session": "Período de sesiones:",
             "session_value": "Consejo de Derechos Humanos, {session}.º período de sesiones",
             "agenda_item": "Tema de la agenda:", "segment": "Segmento:",
@@ -420,6 +428,8 @@ class UprRules(_Section):
             "budget": "Budget", "status": "Status", "calendar": "Follow-up calendar",
             "step": "Step", "when": "When", "range": "{start} to {end}", "from": "from {start}",
             "para": "para.", "colon": ": ", "event": "UPR {state}: {step}",
+            # the calendar's last column: where each step stands on the plan's date (--today)
+            "as_of": "On {date}", "past": "past", "current": "under way", "future": "to come",
         },
         "fr": {
             "action_plan": "Plan d'action", "state_under_review": "État examiné", "cycle": "Cycle de l'EPU",
@@ -431,6 +441,7 @@ class UprRules(_Section):
             "budget": "Budget", "status": "État d'avancement", "calendar": "Calendrier de suivi",
             "step": "Étape", "when": "Quand", "range": "du {start} au {end}", "from": "à partir du {start}",
             "para": "par.", "colon": "\u00a0: ", "event": "EPU {state}\u00a0: {step}",  # French puts a (no-break) space before a colon
+            "as_of": "Au {date}", "past": "passé", "current": "en cours", "future": "à venir",
         },
         "es": {
             "action_plan": "Plan de acción", "state_under_review": "Estado examinado", "cycle": "Ciclo del EPU",
@@ -442,6 +453,7 @@ class UprRules(_Section):
             "budget": "Presupuesto", "status": "Estado", "calendar": "Calendario de seguimiento",
             "step": "Etapa", "when": "Cuándo", "range": "del {start} al {end}", "from": "a partir del {start}",
             "para": "párr.", "colon": ": ", "event": "EPU {state}: {step}",
+            "as_of": "Al {date}", "past": "pasado", "current": "en curso", "future": "por venir",
         },
     }
     # [S34, S21] V: response labels; [S28, S30] V: status labels; action types (design.md 3).
@@ -566,7 +578,7 @@ class MidtermRules(_Section):
             "coalition_members": "Members of the coalition",
             "summary": "Summary", "methodology": "Methodology", "children_participation": "How children took part",
             "statistics": "Implementation at mid-term",
-            "statistics_intro": "{total} recommendations by implementation status and by the response of {state}. "
+            "statistics_intro": "{total} recommendations by implementation status and by the response of the State under review ({state}). "
                                 "Triggered action means fully or partially implemented; noted recommendations are reported as well.",
             "status": "Status", "all": "All recommendations", "count": "Number", "share": "Share",
             "triggered_action": "Triggered action (fully or partially implemented)", "total": "Total",
@@ -662,20 +674,24 @@ class ChildFriendlyRules(_Section):
         "en": {
             "summary": "This is a child-friendly summary of our report, written for children and young people aged {age_band}.",
             "literal": "This is a child-friendly version of our whole report, written for children and young people aged {age_band}.",
-            "title": "Our report on {state} in child-friendly words",
+            "title": "{state}: our report in child-friendly words",
             "about": "About this document",
+            # age bands written as words: "10-13" -> "10 to 13" (no hyphen to break at)
+            "age_range": "{low} to {high}", "by": "Written by", "date": "Date", "contact": "Contact",
         },
         "fr": {
             "summary": "Ceci est un résumé adapté aux enfants de notre rapport, écrit pour les enfants et les jeunes de {age_band} ans.",
             "literal": "Ceci est une version intégrale adaptée aux enfants de notre rapport, écrite pour les enfants et les jeunes de {age_band} ans.",
-            "title": "Notre rapport sur {state} en mots simples",
+            "title": "{state}\u00a0: notre rapport en mots simples",
             "about": "À propos de ce document",
+            "age_range": "{low} à {high}", "by": "Écrit par", "date": "Date", "contact": "Contact",
         },
         "es": {
             "summary": "Este es un resumen de nuestro informe adaptado a niñas, niños y adolescentes de {age_band} años.",
             "literal": "Esta es una versión completa de nuestro informe adaptada a niñas, niños y adolescentes de {age_band} años.",
-            "title": "Nuestro informe sobre {state} en palabras sencillas",
+            "title": "{state}: nuestro informe en palabras sencillas",
             "about": "Sobre este documento",
+            "age_range": "{low} a {high}", "by": "Escrito por", "date": "Fecha", "contact": "Contacto",
         },
     }
 
