@@ -12,7 +12,7 @@ actors, indicators, milestones, budget, status), ``as_of`` (the plan's date), ``
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Pt
 
-from _common import add, grid_table, new_document, page_number_footer
+from _common import add, bottom_rule, grid_table, new_document, page_number_footer
 
 from uprdraft.rules import DEFAULT
 
@@ -40,7 +40,9 @@ def build(lang: str):
     def field(label: str, var: str) -> None:
         add(doc, f"{L[label]}{L['colon']}{{{{ {var} }}}}").paragraph_format.space_after = Pt(2)
 
-    add(doc, "{{ title }}", keep_with_next=True).paragraph_format.space_after = Pt(10)
+    title = add(doc, "{{ title }}", keep_with_next=True)
+    title.paragraph_format.space_after = Pt(10)
+    bottom_rule(title, space_pt=4)
     field("organisation", "organisation")
     field("state_under_review", "state_under_review")
     add(doc, "{%p if cycle %}")

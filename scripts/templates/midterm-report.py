@@ -57,7 +57,9 @@ def build(lang: str):
     def field(label: str, var: str) -> None:
         add(doc, f"{L[label]}{L['colon']}{{{{ {var} }}}}")
 
-    add(doc, "{{ title }}", keep_with_next=True)
+    title = add(doc, "{{ title }}", keep_with_next=True)
+    title.paragraph_format.space_after = Pt(12)
+    bottom_rule(title, space_pt=4)
     field("state_under_review", "state")
     field("cycle", "cycle")
     field("review_date", "review_date")

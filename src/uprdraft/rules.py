@@ -12,6 +12,7 @@ calendar, responses, statuses), ``email`` (the submission e-mail), ``child_frien
 """
 from __future__ import annotations
 
+import datetime as dt
 from os import PathLike
 from pathlib import Path
 from collections.abc import Mapping
@@ -278,6 +279,37 @@ class SideEventRules(_Section):
     # Our choice (U): remind the organisers this many hours before the guest-list deadline
     # (an alarm on the deadline entry of the .ics).
     guest_list_alarm_hours_before: int = 24
+    # Working days. [S25] V: side events are held during the session, in the lunch break of
+    # the Council's meetings, which sit Monday to Friday; the Palais des Nations rooms are
+    # booked through UN Geneva's conference services, closed on weekends and on UN Geneva
+    # official holidays. Days of the week as in Python: 0 Monday ... 6 Sunday.
+    working_weekdays: tuple[int, ...] = (0, 1, 2, 3, 4)
+    # UN Geneva official holidays, by date (U: our reading, check every year). Source: the
+    # yearly information circular of the UN Office at Geneva on official holidays (ten days a
+    # year, set under General Assembly resolution 52/214 A and decision 52/468); the list
+    # changes from year to year (the UNOG Staff Union reported on 12 December 2023 that for
+    # 2025 Whit Monday and the Jeûne genevois were replaced by 26 and 27 December). Eid
+    # dates follow the moon and may move by a day. Override in a --rules file
+    # (side_event: holidays: {2027-05-17: Whit Monday}) when the circular differs.
+    holidays: dict[dt.date, str] = {
+        dt.date(2026, 1, 1): "New Year's Day",
+        dt.date(2026, 3, 20): "Eid al-Fitr",
+        dt.date(2026, 4, 3): "Good Friday",
+        dt.date(2026, 4, 6): "Easter Monday",
+        dt.date(2026, 5, 14): "Ascension Day",
+        dt.date(2026, 5, 25): "Whit Monday",
+        dt.date(2026, 5, 27): "Eid al-Adha",
+        dt.date(2026, 9, 10): "Jeûne genevois",
+        dt.date(2026, 12, 25): "Christmas Day",
+        dt.date(2027, 1, 1): "New Year's Day",
+        dt.date(2027, 3, 10): "Eid al-Fitr",
+        dt.date(2027, 3, 26): "Good Friday",
+        dt.date(2027, 3, 29): "Easter Monday",
+        dt.date(2027, 5, 6): "Ascension Day",
+        dt.date(2027, 5, 17): "Whit Monday",
+        dt.date(2027, 9, 9): "Jeûne genevois",
+        dt.date(2027, 12, 25): "Christmas Day",
+    }
     # [S24] V: the Secretariat provides no interpretation; NGOs bring their own interpreters
     # and tell the Secretariat in advance. [S7] V: remote speakers noted in the description.
     # [S25] P/U: State co-sponsorship makes room booking easier. [S26] P: accessibility
@@ -300,6 +332,8 @@ class SideEventRules(_Section):
             "webcast": "Webcast", "webcast_yes": "yes", "contact": "Contact",
             "expected_participants": "Expected participants",
             "guests": "Guests without UN accreditation: send your full name to the contact before {time} on {date} ({hours} hours before the event), so that a pass can be requested.",
+            # the deadline falls on a weekend or holiday: the last working day before it
+            "guests_working_day": "Guests without UN accreditation: send your full name to the contact before {time} on {date} (the last working day before the deadline {hours} hours before the event), so that a pass can be requested.",
             "guest_list_summary": "Guest list due: {title}",
             "guest_list_description": "Send the list of guests without UN accreditation to the HRC Secretariat ({hours} hours before the event).",
         },
@@ -318,6 +352,7 @@ class SideEventRules(_Section):
             "webcast": "Diffusion en ligne", "webcast_yes": "oui", "contact": "Contact",
             "expected_participants": "Participants attendus",
             "guests": "Invités sans accréditation auprès de l'ONU\u00a0: envoyez votre nom complet au contact avant le {date} à {time} ({hours} heures avant l'événement) pour qu'un badge soit demandé.",
+            "guests_working_day": "Invités sans accréditation auprès de l'ONU\u00a0: envoyez votre nom complet au contact avant le {date} à {time} (dernier jour ouvrable avant l'échéance de {hours} heures avant l'événement) pour qu'un badge soit demandé.",
             "guest_list_summary": "Liste des invités à envoyer : {title}",
             "guest_list_description": "Envoyer au Secrétariat du CDH la liste des invités sans accréditation ({hours} heures avant l'événement).",
         },
@@ -336,6 +371,7 @@ class SideEventRules(_Section):
             "webcast": "Transmisión en línea", "webcast_yes": "sí", "contact": "Contacto",
             "expected_participants": "Participantes previstos",
             "guests": "Invitados sin acreditación ante la ONU: envíen su nombre completo al contacto antes del {date} a las {time} ({hours} horas antes del evento) para solicitar un pase.",
+            "guests_working_day": "Invitados sin acreditación ante la ONU: envíen su nombre completo al contacto antes del {date} a las {time} (último día laborable antes del plazo de {hours} horas antes del evento) para solicitar un pase.",
             "guest_list_summary": "Enviar lista de invitados: {title}",
             "guest_list_description": "Enviar a la Secretaría del CDH la lista de invitados sin acreditación ({hours} horas antes del evento).",
         },
