@@ -18,8 +18,8 @@ from uprdraft.rules import DEFAULT
 
 STATS_WIDTHS = (6.4, 3.2, 3.2, 3.2)  # cm, 16 cm of A4 text width
 # identifiers narrow, texts wide; the narrow columns hold their longest word at 10 pt in
-# every language ("Recommending", "recomendante(s)", "Plurinacional", "Parcialmente")
-REC_WIDTHS = (1.6, 4.1, 2.8, 2.0, 2.3, 3.2)
+# every language (ids such as "147.215") ("Recommending", "recomendante(s)", "Plurinacional", "Desconocida", "Partiellement")
+REC_WIDTHS = (1.7, 4.0, 2.7, 2.2, 2.3, 3.1)
 
 
 def heading(doc, text, level=1):

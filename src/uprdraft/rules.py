@@ -54,19 +54,21 @@ class WrittenRules(_Section):
     hard_min_days: int = 14
     deadline_warn_days: int = 7
     # [S1, S2] V: non-ECOSOC supporters go in a footnote to the title with this wording,
-    # in the statement's language; {names} is the joined list.
+    # in the statement's language; {names} is the joined list. French and Spanish put an
+    # article before most names as a subject ("La Fédération ... partage"), which we cannot
+    # know: the names follow "l'organisation" / "les organisations" (our wording, U).
     supporter_footnote: dict[str, dict[str, str]] = {
         "en": {
             "one": "{names} also shares the views expressed in this statement.",
             "many": "{names} also share the views expressed in this statement.",
         },
         "fr": {
-            "one": "{names} partage également les opinions exprimées dans la présente déclaration.",
-            "many": "{names} partagent également les opinions exprimées dans la présente déclaration.",
+            "one": "L'organisation {names} partage également les opinions exprimées dans la présente déclaration.",
+            "many": "Les organisations {names} partagent également les opinions exprimées dans la présente déclaration.",
         },
         "es": {
-            "one": "{names} también comparte las opiniones expresadas en esta declaración.",
-            "many": "{names} también comparten las opiniones expresadas en esta declaración.",
+            "one": "La organización {names} también comparte las opiniones expresadas en esta declaración.",
+            "many": "Las organizaciones {names} también comparten las opiniones expresadas en esta declaración.",
         },
     }
     # [S1, S2] V: the NGO name is followed by its status in brackets, e.g. "(Special)".
