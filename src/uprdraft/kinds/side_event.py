@@ -11,7 +11,9 @@ Python API::
     findings, stats = side_event_findings(model, src)           # what `validate` reports
 
 Rules (values in ``rules.side_event``, sources in rules.py): the date falls within the
-session when its dates are given; start and end within the lunch window; an allowed duration;
+session when its dates are given, on a working day (Monday to Friday, not a UN Geneva
+holiday listed in ``side_event.holidays``); a guest-list deadline on a day off moves to the
+working day before (in the note, the calendar and the summary); start and end within the lunch window; an allowed duration;
 the agenda fits in the slot (the rest is discussion time); an organiser with ECOSOC status
 books the room; several languages need the organisers' own interpreters; 3-4 panellists.
 """
