@@ -166,3 +166,25 @@ def test_age_band_in_words(rendered, lang, band):
     _, pages = rendered[(lang, "child")]
     assert band in _squash(pages[0])
     assert "10-13" not in pages[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_table_header_repeats_on_every_page(rendered, lang):
+    from uprdraft.rules import DEFAULT
+
+    path, pages = rendered[(lang, "midterm-all")]
+    header = DEFAULT.midterm.labels[lang]["col_assessment"]
+    assert len(pages) >= 3
+    for number, page in enumerate(pages[1:], start=2):
+        assert header in page, f"{path.name}: no table header on page {number}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_text_to_read_has_its_heading_on_its_page(rendered, lang):
+    from uprdraft.rules import DEFAULT
+
+    path, pages = rendered[(lang, "oral")]
+    heading = DEFAULT.oral.labels[lang]["text_to_read"]
+    salutation = DEFAULT.oral.wording[lang]["salutation"].split(",")[0]
+    page = next(_squash(p) for p in pages if heading in _squash(p))
+    assert page.index(heading) < page.index(salutation), "the heading comes right before the text to read"
