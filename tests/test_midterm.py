@@ -281,7 +281,7 @@ def test_child_friendly_docx_says_version_and_band_in_large_print():
         styles = z.read("word/styles.xml").decode()
         xml = z.read("word/document.xml").decode()
     text = visible_text(xml)
-    assert "child-friendly summary" in text and "aged 10-13" in text
+    assert "child-friendly summary" in text and "aged 10 to 13" in text
     assert "hitting children is now against the law" in text
     sizes = [int(v) for v in re.findall(r'<w:sz w:val="(\d+)"/>', styles + xml)]
     assert sizes and min(sizes) >= 24  # half-points: 12 pt

@@ -194,8 +194,8 @@ def test_president_title_and_joint_partners_in_the_opening(tmp_path):
 
 
 @pytest.mark.parametrize("lang,opening,closing", [
-    ("fr", "Merci, Madame la Présidente. Je m'exprime au nom de Child Rights Alliance et Amis.", "Je vous remercie."),
-    ("es", "Gracias, Señora Presidenta. Hablo en nombre de Child Rights Alliance y Amis.", "Muchas gracias."),
+    ("fr", "Merci, Madame la Présidente. Je m'exprime au nom des organisations Child Rights Alliance et Amis.", "Je vous remercie."),
+    ("es", "Gracias, Señora Presidenta. Hablo en nombre de las organizaciones Child Rights Alliance y Amis.", "Muchas gracias."),
 ])
 def test_opening_in_the_statement_language(tmp_path, lang, opening, closing):
     title = {"fr": "Madame la Présidente", "es": "Señora Presidenta"}[lang]

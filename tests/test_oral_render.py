@@ -134,7 +134,7 @@ def test_french_labels(tmp_path):
     texts = [t for _, t in paragraphs(out)]
     assert texts[0] == "Déclaration orale : texte de l'orateur"
     assert "État examiné : Ruritania" in texts
-    assert any(t.startswith("Merci, Madame la Présidente. Je m'exprime au nom de Child Rights Alliance.") for t in texts)
+    assert any(t.startswith("Merci, Madame la Présidente. Je m'exprime au nom de l'organisation Child Rights Alliance.") for t in texts)
 
 
 def test_user_text_is_escaped(tmp_path):

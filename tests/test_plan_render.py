@@ -32,7 +32,7 @@ def docx_text(path: Path) -> tuple[list[str], list[list[list[str]]]]:
 
 def test_plan_writes_matrix_and_calendar(tmp_path, cli):
     src = example(tmp_path)
-    code, report = cli.json("plan", src, "--ics", tmp_path / "plan.ics")
+    code, report = cli.json("plan", src, "--ics", tmp_path / "plan.ics", "--today", "2026-11-28")
     assert code == 0, report
     assert report["ok"] and report["findings"] == []
     assert report["output"] == str(tmp_path / "action-plan.docx")  # default: beside the input
@@ -47,12 +47,21 @@ def test_plan_writes_matrix_and_calendar(tmp_path, cli):
     assert "Recommending States: Sweden, Uruguay and Estonia" in first[0]
     assert first[0].endswith("Response: Supported")
     assert first[2] == "Legislative\nAwareness-raising"
-    assert first[3].startswith("Lead: Ministry of Justice\n")
-    assert first[5].splitlines()[0] == "30 June 2025: Draft amendment shared with the Ministry of Justice"
+    assert first[3].startswith("Lead: Ministry of Justice\n\u2013 ")
+    # one milestone per line, each after a dash
+    assert first[5].splitlines()[0] == "\u2013 30 June 2025: Draft amendment shared with the Ministry of Justice"
+    assert len(first[5].splitlines()) == 3
     assert first[6] == "EUR 15,000" and first[7] == "Not implemented"
     assert matrix[3][0].endswith("Response: Noted")  # the noted recommendation is marked
-    assert calendar[0] == ["Step", "When"]
-    assert calendar[2] == ["Develop the organisation's own action plan", "12 April 2025 to 12 November 2026"]
+    # the calendar: steps and milestones one per row in date order, marked on the plan's date
+    assert calendar[0] == ["When", "Step", "On 28 November 2026"]
+    assert calendar[2] == ["12 April 2025 to 12 November 2026", "Develop the organisation's own action plan", "past"]
+    assert calendar[3] == ["30 June 2025", "115.23: Draft amendment shared with the Ministry of Justice", "past"]
+    marks = {row[1]: row[2] for row in calendar[1:]}
+    assert marks["Take stock of progress and submit a mid-term report"] == "under way"
+    assert marks["115.23: Law adopted and in force"] == ""
+    dates = [row[0] for row in calendar[1:]]
+    assert dates[-1] == "12 May 2029" and len(calendar) == 1 + 5 + 7
     assert "Next review (estimate): 12 May 2029" in paras
 
 
@@ -83,7 +92,7 @@ def test_labels_and_dates_per_language(tmp_path, cli, lang, header, date, noted,
     assert matrix[0][0] == header
     assert any(date in p for p in paras)
     assert matrix[3][0].endswith(noted)
-    assert calendar[2][1] == range_
+    assert calendar[2][0] == range_
 
 
 def test_calendar_read_back(tmp_path, cli):

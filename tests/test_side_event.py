@@ -253,7 +253,8 @@ def test_ics_parses_back_with_geneva_times_and_the_guest_list_entry(tmp_path):
     assert event["DTEND"].dt == dt.datetime(2026, 3, 10, 14, 0, tzinfo=GENEVA)
     assert str(event["SUMMARY"]) == BASE["title"]
     assert str(event["LOCATION"]) == "Palais des Nations, Room XXIV"
-    assert guests["DTSTART"].dt == dt.datetime(2026, 3, 8, 13, 0, tzinfo=GENEVA)
+    # 48 hours before is Sunday 8 March: the entry is on the working day before
+    assert guests["DTSTART"].dt == dt.datetime(2026, 3, 6, 13, 0, tzinfo=GENEVA)
     assert "Guest list" in str(guests["SUMMARY"])
     (alarm,) = guests.walk("VALARM")
     assert alarm["TRIGGER"].dt == -dt.timedelta(hours=24)
@@ -294,15 +295,15 @@ def test_concept_note_contents_in_english(tmp_path, cli):
                      "Organised by: Child Rights Alliance", "Co-sponsored by: Chile",
                      "Léa Martin, Children's Parliament (remote)", "Moderator: Ana Pérez",
                      "13:15–14:00 | Questions and discussion | Ana Pérez", "English and French",
-                     "before 13:00 on 8 March 2026", "Contact: Ana Pérez, ana@example.org"):
+                     "before 13:00 on Friday, 6 March 2026 (the last working day before the deadline 48 hours", "Contact: Ana Pérez, ana@example.org"):
         assert expected in text, expected
 
 
 @pytest.mark.parametrize("lang, expected", [
     ("fr", ["mardi 10 mars 2026", "heure de Genève", "Organisé par\u00a0: Child Rights Alliance",
-            "(à distance)", "Questions et débat", "anglais", "8 mars 2026 à 13:00"]),
+            "(à distance)", "Questions et débat", "anglais", "vendredi 6 mars 2026 à 13:00"]),
     ("es", ["martes, 10 de marzo de 2026", "hora de Ginebra", "Organizado por: Child Rights Alliance",
-            "(a distancia)", "Preguntas y debate", "inglés", "8 de marzo de 2026 a las 13:00"]),
+            "(a distancia)", "Preguntas y debate", "inglés", "viernes, 6 de marzo de 2026 a las 13:00"]),
 ])
 def test_concept_note_labels_and_dates_per_language(tmp_path, cli, lang, expected):
     code, report = cli.json("side-event", write(tmp_path, language=lang))
@@ -430,3 +431,46 @@ def test_window_and_agenda_rules_match_their_definition(minute_of_day, duration,
     assert stats["discussion_minutes"] == max(0, duration - sum(agenda))
     if agenda:
         assert stats["agenda"][0]["start"] == start.strftime("%H:%M")
+
+
+# --------------------------------------------------------------------------- working days
+@pytest.mark.parametrize("date, why", [
+    ("2026-03-14", "Saturday"),
+    ("2026-03-15", "Sunday"),
+    ("2026-03-20", "a UN Geneva holiday (Eid al-Fitr)"),
+])
+def test_event_on_a_day_off_is_an_error(tmp_path, date, why):
+    f = check(tmp_path, date=date)[0]["working-day"]
+    assert f.severity == "error" and why in f.message and "Monday to Friday" in f.message
+    line = next(i for i, t in enumerate((tmp_path / "event.yaml").read_text().splitlines(), 1) if '"date"' in t)
+    assert f":{line}:" in f.location
+
+
+def test_working_days_and_holidays_come_from_the_rules(tmp_path):
+    # a Tuesday that a rules file lists as a holiday; a Saturday that it makes a working day
+    found = check(tmp_path, rules={"side_event": {"holidays": {"2026-03-10": "Staff day"}}})[0]
+    assert "Staff day" in found["working-day"].message
+    assert "working-day" not in codes(tmp_path, {"side_event": {"working_weekdays": [0, 1, 2, 3, 4, 5]}},
+                                      date="2026-03-14")
+
+
+def test_guest_list_on_a_weekend_goes_out_the_working_day_before(tmp_path, cli):
+    # Tuesday 13:00: 48 hours before is Sunday 13:00, so the list goes out on Friday
+    found, stats, _ = check(tmp_path)
+    assert stats["guest_list_due"] == "2026-03-08T13:00:00+01:00"
+    assert stats["guest_list_send_by"] == "2026-03-06T13:00:00+01:00"
+    assert "working-day" not in found
+    code, out, err = cli("side-event", write(tmp_path))
+    assert code == 0, err
+    assert "not a working day: send the guest list by 2026-03-06 13:00" in out
+    # Thursday 13:00: 48 hours before is Tuesday, a working day: nothing moves
+    _, stats, _ = check(tmp_path, date="2026-03-12")
+    assert stats["guest_list_send_by"] == stats["guest_list_due"] == "2026-03-10T13:00:00+01:00"
+
+
+def test_guest_list_before_easter_monday_skips_the_long_weekend():
+    from uprdraft.programme import guest_list_send_by
+    from uprdraft.rules import DEFAULT
+
+    due = dt.datetime(2026, 4, 6, 13, 0, tzinfo=GENEVA)  # Easter Monday
+    assert guest_list_send_by(due, DEFAULT) == dt.datetime(2026, 4, 2, 13, 0, tzinfo=GENEVA)  # Thursday

@@ -175,12 +175,16 @@ def test_fixed_words_are_literal_text(path):
 
 
 @pytest.mark.parametrize("kind, lang, words", [
-    ("midterm-report", "fr", ["Résumé", "Méthodologie", "Toutes les recommandations", "Par. ({{ symbol }})"]),
+    ("midterm-report", "fr", ["Résumé", "Méthodologie", "Toutes les recommandations", "Par.",
+                            "Rapport du Groupe de travail\u00a0: {{ symbol }}"]),
     ("midterm-report", "es", ["Resumen", "Metodología", "Todas las recomendaciones"]),
     ("side-event", "fr", ["Note conceptuelle", "Lieu\u00a0: {{ venue }}", "Intervenant(e)"]),
     ("side-event", "en", ["Concept note", "Venue: {{ venue }}", "Speaker"]),
     ("action-plan", "es", ["Recomendación", "Presupuesto", "Calendario de seguimiento"]),
-    ("child-friendly", "fr", ["À propos de ce document"]),
+    ("child-friendly", "fr", ["À propos de ce document", "Écrit par\u00a0: {{ organisation }}"]),
+    ("child-friendly", "es", ["Sobre este documento", "Fecha: {{ date }}", "Contacto: {{ contact }}"]),
+    ("oral-statement", "es", ["Texto para leer en voz alta"]),
+    ("action-plan", "fr", ["Calendrier de suivi", "{{ as_of }}"]),
     ("oral-statement", "fr", ["Déclaration orale : texte de l'orateur", "Orateur ou oratrice : {{ speaker }}"]),
     ("oral-statement", "zh", ["Oral statement: speaker's script"]),  # English headings until zh labels exist
 ])
@@ -188,6 +192,44 @@ def test_labels_in_the_template_language(kind, lang, words):
     text = visible_text((TEMPLATES / f"{kind}-{lang}.docx").read_bytes())
     for w in words:
         assert w in text
+
+
+# --------------------------------------------------------------------------- finished look
+def _part(path: Path, name: str) -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read(name).decode("utf-8") if name in z.namelist() else ""
+
+
+def _footers(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        return "".join(z.read(n).decode("utf-8") for n in z.namelist() if re.fullmatch(r"word/footer\d*\.xml", n))
+
+
+@pytest.mark.parametrize("path", template_files(), ids=lambda p: p.stem)
+def test_page_numbers_in_every_footer_but_the_written_statement(path):
+    footers = _footers(path)
+    if kind_of(path) == "written-statement":  # the HRC format has no header or footer
+        assert not footers and "footerReference" not in _part(path, "word/document.xml")
+    else:
+        assert re.search(r'w:instr=" ?PAGE ?"', footers), path.name
+        # a bare number: no words a checker would read as header or footer text
+        assert not re.search(r"<w:t[^>]*>[^<]*[A-Za-z]", footers)
+
+
+@pytest.mark.parametrize("path", template_files(), ids=lambda p: p.stem)
+def test_table_rows_never_split_and_headers_repeat(path):
+    body = _part(path, "word/document.xml")
+    for table in re.findall(r"<w:tbl>.*?</w:tbl>", body, re.S):
+        rows = re.findall(r"<w:tr[ >].*?</w:tr>", table, re.S)
+        assert "<w:tblHeader/>" in rows[0], path.name
+        assert all("<w:cantSplit/>" in row for row in rows), path.name
+        assert 'w:type="auto"' not in re.search(r"<w:tblGrid>.*?</w:tblGrid>", table, re.S).group(0)
+
+
+def test_spoken_paragraphs_are_kept_whole():
+    for path in TEMPLATES.glob("oral-statement-*.docx"):
+        spoken = re.search(r'w:styleId="Spoken".*?</w:style>', _part(path, "word/styles.xml"), re.S).group(0)
+        assert "<w:keepLines/>" in spoken and "<w:widowControl/>" in spoken, path.name
 
 
 # --------------------------------------------------------------------------- round trips
@@ -256,9 +298,9 @@ def test_script_font_size_comes_from_the_rules_at_render_time():
 
 
 def test_child_friendly_minimum_comes_from_the_rules():
-    assert _default_half_points(render("child-friendly", make_context())) == 24
-    data = render("child-friendly", make_context(_rules(child_friendly={"min_font_pt": 14})))
-    assert _default_half_points(data) == 28
+    assert _default_half_points(render("child-friendly", make_context())) == 28  # 14 pt: larger than the 12 pt minimum
+    data = render("child-friendly", make_context(_rules(child_friendly={"min_font_pt": 16})))
+    assert _default_half_points(data) == 32
 
 
 def test_profile_size_comes_from_the_rules():

@@ -98,10 +98,10 @@ def test_cosponsor_order_general_special_roster():
 @pytest.mark.parametrize("lang,one,many", [
     ("en", "Youth Forum also shares the views expressed in this statement.",
      "Youth Forum, Parents Network and Kids Club also share the views expressed in this statement."),
-    ("fr", "Youth Forum partage également les opinions exprimées dans la présente déclaration.",
-     "Youth Forum, Parents Network et Kids Club partagent également les opinions exprimées dans la présente déclaration."),
-    ("es", "Youth Forum también comparte las opiniones expresadas en esta declaración.",
-     "Youth Forum, Parents Network y Kids Club también comparten las opiniones expresadas en esta declaración."),
+    ("fr", "L'organisation Youth Forum partage également les opinions exprimées dans la présente déclaration.",
+     "Les organisations Youth Forum, Parents Network et Kids Club partagent également les opinions exprimées dans la présente déclaration."),
+    ("es", "La organización Youth Forum también comparte las opiniones expresadas en esta declaración.",
+     "Las organizaciones Youth Forum, Parents Network y Kids Club también comparten las opiniones expresadas en esta declaración."),
 ])
 def test_supporters_footnote_on_the_title(tmp_path, lang, one, many):
     for supporters, expected in ((["Youth Forum"], one), (["Youth Forum", "Parents Network", "Kids Club"], many)):

@@ -6,54 +6,43 @@ Word); this writes them the first time, the column headers and field labels as l
 text from ``rules.upr.plan_labels``. Context (see ``uprdraft.render.plan.plan_context``):
 ``title``, ``organisation``, ``state_under_review``, ``cycle``, ``review_date``,
 ``next_review``, ``items`` (rows of Runs: recommendation, expected_results, action_types,
-actors, indicators, milestones, budget, status), ``calendar`` (rows: step, when).
+actors, indicators, milestones, budget, status), ``as_of`` (the plan's date), ``calendar``
+(rows: when, step, mark: past, under way or to come on that date).
 """
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.shared import Cm
+from docx.shared import Pt
 
-from _common import add, new_document, repeat_header
+from _common import add, bottom_rule, grid_table, new_document, page_number_footer
 
 from uprdraft.rules import DEFAULT
 
-# (context key, label key, width in cm); 25.7 cm in all: A4 landscape less two 2 cm margins
+# (context key, label key, width in cm); 25.7 cm in all: A4 landscape less two 2 cm margins.
+# The narrow columns hold their longest word at 10 pt in en, fr and es.
 MATRIX = [
     ("recommendation", "recommendation", 5.0),
-    ("expected_results", "expected_results", 3.3),
-    ("action_types", "action_types", 2.9),
+    ("expected_results", "expected_results", 3.4),
+    ("action_types", "action_types", 2.7),
     ("actors", "actors", 3.1),
     ("indicators", "indicators", 3.2),
-    ("milestones", "milestones", 3.4),
-    ("budget", "budget", 2.2),
-    ("status", "status", 2.6),
+    ("milestones", "milestones", 3.5),
+    ("budget", "budget", 2.4),
+    ("status", "status", 2.4),
 ]
-
-
-def _table(doc, columns, header, loop, cell_tag):
-    """A grid table: a repeated header row, then one row per element of ``loop``."""
-    table = doc.add_table(rows=4, cols=len(columns))
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for col, (key, label, width) in enumerate(columns):
-        table.columns[col].width = Cm(width)  # w:gridCol: what LibreOffice and Word lay out
-        for row in table.rows:
-            row.cells[col].width = Cm(width)
-        table.rows[0].cells[col].text = header(label)
-        table.rows[2].cells[col].text = cell_tag(key)
-    repeat_header(table.rows[0])
-    table.rows[1].cells[0].text = f"{{%tr for row in {loop} %}}"
-    table.rows[3].cells[0].text = "{%tr endfor %}"
-    return table
+# the follow-up calendar: a compact table, one step or milestone per row
+CALENDAR = [("when", "when", 6.4), ("step", "step", 12.0), ("mark", None, 2.8)]
 
 
 def build(lang: str):
     L = DEFAULT.upr.plan_labels[lang]
     doc = new_document(lang, landscape=True)
+    page_number_footer(doc)
 
     def field(label: str, var: str) -> None:
-        add(doc, f"{L[label]}{L['colon']}{{{{ {var} }}}}")
+        add(doc, f"{L[label]}{L['colon']}{{{{ {var} }}}}").paragraph_format.space_after = Pt(2)
 
-    add(doc, "{{ title }}", keep_with_next=True)
+    title = add(doc, "{{ title }}", keep_with_next=True)
+    title.paragraph_format.space_after = Pt(10)
+    bottom_rule(title, space_pt=4)
     field("organisation", "organisation")
     field("state_under_review", "state_under_review")
     add(doc, "{%p if cycle %}")
@@ -61,11 +50,14 @@ def build(lang: str):
     add(doc, "{%p endif %}")
     field("review_date", "review_date")
     field("next_review", "next_review")
-    _table(doc, MATRIX, lambda label: L[label], "items", lambda key: f"{{{{r row.{key} }}}}")
     add(doc, "")
-    add(doc, L["calendar"], keep_with_next=True)
-    _table(doc, [("step", "step", 14.0), ("when", "when", 11.7)], lambda label: L[label],
-           "calendar", lambda key: f"{{{{ row.{key} }}}}")
+    grid_table(doc, [L[label] for _, label, _ in MATRIX], [f"{{{{r row.{key} }}}}" for key, _, _ in MATRIX],
+               [w for _, _, w in MATRIX], "items", align=WD_TABLE_ALIGNMENT.CENTER)
+    heading = add(doc, L["calendar"], keep_with_next=True)
+    heading.paragraph_format.space_before = Pt(14)
+    # the last column says where each step stands on the plan's date ("On 28 November 2026")
+    grid_table(doc, [L["when"], L["step"], "{{ as_of }}"], [f"{{{{ row.{key} }}}}" for key, _, _ in CALENDAR],
+               [w for _, _, w in CALENDAR], "calendar", keep_together=True)
     return doc
 
 

@@ -10,14 +10,16 @@ emphasis by ``new_document`` like every style.
 
 Context: see ``uprdraft.render.midterm.report_context``.
 """
-from docx.shared import Cm
+from docx.shared import Pt
 
-from _common import add, each, new_document, repeat_header
+from _common import add, bottom_rule, each, grid_table, new_document, page_number_footer
 
 from uprdraft.rules import DEFAULT
 
 STATS_WIDTHS = (6.4, 3.2, 3.2, 3.2)  # cm, 16 cm of A4 text width
-REC_WIDTHS = (1.6, 4.4, 2.2, 1.9, 2.3, 3.6)
+# identifiers narrow, texts wide; the narrow columns hold their longest word at 10 pt in
+# every language (ids such as "147.215") ("Recommending", "recomendante(s)", "Plurinacional", "Desconocida", "Partiellement")
+REC_WIDTHS = (1.7, 4.0, 2.7, 2.2, 2.3, 3.1)
 
 
 def heading(doc, text, level=1):
@@ -26,38 +28,38 @@ def heading(doc, text, level=1):
     return p
 
 
+def _heading_styles(doc) -> None:
+    """Headings that look like headings without bold (not allowed): space above, and a rule
+    under the first level."""
+    for level, before in ((1, 16), (2, 10)):
+        st = doc.styles[f"Heading {level}"]
+        st.paragraph_format.space_before = Pt(before)
+        st.paragraph_format.space_after = Pt(6)
+        st.paragraph_format.keep_with_next = True
+    bottom_rule(doc.styles["Heading 1"])
+
+
 def prose(doc, name):
     each(doc, name, "{{ p }}")
 
 
 def table(doc, header, loop, cells, widths):
-    """A grid table: header row (repeated on each page), then one row per item of ``loop``."""
-    t = doc.add_table(rows=4, cols=len(header))
-    t.style = "Table Grid"
-    t.autofit = False
-    for col, w in zip(t.columns, widths):  # w:gridCol, which LibreOffice follows
-        col.width = Cm(w)
-    for row in t.rows:  # w:tcW, which Word follows
-        for cell, w in zip(row.cells, widths):
-            cell.width = Cm(w)
-    for cell, text in zip(t.rows[0].cells, header):
-        cell.text = text
-    repeat_header(t.rows[0])
-    t.rows[1].cells[0].text = f"{{%tr for row in {loop} %}}"
-    for cell, text in zip(t.rows[2].cells, cells):
-        cell.text = text
-    t.rows[3].cells[0].text = "{%tr endfor %}"
-    return t
+    """A grid table: header row (repeated on each page), rows never split, one per item of ``loop``."""
+    return grid_table(doc, header, cells, widths, loop)
 
 
 def build(lang: str):
     L = DEFAULT.midterm.labels[lang]
     doc = new_document(lang)
+    _heading_styles(doc)
+    page_number_footer(doc)
 
     def field(label: str, var: str) -> None:
         add(doc, f"{L[label]}{L['colon']}{{{{ {var} }}}}")
 
-    add(doc, "{{ title }}", keep_with_next=True)
+    title = add(doc, "{{ title }}", keep_with_next=True)
+    title.paragraph_format.space_after = Pt(12)
+    bottom_rule(title, space_pt=4)
     field("state_under_review", "state")
     field("cycle", "cycle")
     field("review_date", "review_date")
@@ -86,7 +88,8 @@ def build(lang: str):
     add(doc, "{{ grouping_note }}")
     add(doc, "{%p for theme in themes %}")
     heading(doc, "{{ theme.name }}", 2)
-    table(doc, [L["col_id"].format(symbol="{{ symbol }}"), L["col_text"], L["col_states"], L["col_response"],
+    # the report's symbol is in the details above: the id column stays narrow
+    table(doc, [L["col_id"].split(" (")[0], L["col_text"], L["col_states"], L["col_response"],
                 L["col_status"], L["col_assessment"]],
           "theme.rows", ["{{ row.id }}", "{{ row.text }}", "{{ row.states }}", "{{ row.response }}",
                          "{{ row.status }}", "{{r row.assessment }}"],

@@ -8,7 +8,7 @@ spoken paragraphs in the ``Spoken`` style, whose size and line spacing the write
 render time from ``rules.oral.script_font_pt`` and ``script_line_spacing``. Arabic pages
 run right to left. Context: see ``uprdraft.render.oral.script_context``.
 """
-from _common import add, each, new_document
+from _common import add, bottom_rule, each, new_document, page_number_footer
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -43,6 +43,7 @@ def build(lang: str):
     spoken.paragraph_format.line_spacing = oral.script_line_spacing
     spoken.paragraph_format.space_after = Pt(14)
     spoken.paragraph_format.widow_control = True
+    spoken.paragraph_format.keep_together = True  # a paragraph is never cut by a page turn
     # the fonts of the new style in every slot, like the others
     rfonts = spoken.element.get_or_add_rPr().get_or_add_rFonts()
     for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
@@ -51,7 +52,10 @@ def build(lang: str):
     size_cs.set(qn("w:val"), str(int(round(max(oral.script_font_pt, minimum) * 2))))
     spoken.element.rPr.append(size_cs)
 
-    add(doc, labels["title"], keep_with_next=True).paragraph_format.space_after = Pt(10)
+    page_number_footer(doc)
+    title = add(doc, labels["title"], keep_with_next=True)
+    title.paragraph_format.space_after = Pt(10)
+    bottom_rule(title)
 
     def line(label: str, value: str) -> None:
         add(doc, f"{labels[label]} {value}", keep_with_next=True)
@@ -71,6 +75,11 @@ def build(lang: str):
     line("delivery", "{{ delivery }}")
     line("timing", "{{ timing }}")
     each(doc, "notes", "{{ note }}", "note", keep_with_next=True).paragraph_format.space_before = Pt(8)
+    # the text to read, set apart: a rule above, space and its own heading
+    heading = add(doc, labels.get("text_to_read", rules.oral.labels["en"]["text_to_read"]), keep_with_next=True)
+    heading.paragraph_format.space_before = Pt(24)
+    heading.paragraph_format.space_after = Pt(12)
+    bottom_rule(heading, space_pt=4)
     each(doc, "paragraphs", "{{ p }}").style = spoken
     return doc
 

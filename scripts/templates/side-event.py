@@ -10,17 +10,18 @@ Context (built by ``uprdraft.render.side_event.concept_note_context``): ``sessio
 """
 from docx.shared import Cm, Pt
 
-from _common import add, each, new_document, repeat_header
+from _common import add, bottom_rule, each, grid_table, new_document, page_number_footer
 
 from uprdraft.rules import DEFAULT
 
-WIDTHS = (Cm(2.8), Cm(9.2), Cm(4.0))  # time, item, speaker: 16 cm of text width
+WIDTHS = (2.6, 8.6, 4.8)  # time, item, speaker: 16 cm of text width
 
 
 def _heading(doc, text: str):
     """A section label: plain text (no bold is allowed), set apart by space above."""
     p = add(doc, text, keep_with_next=True)
-    p.paragraph_format.space_before = Pt(12)
+    p.paragraph_format.space_before = Pt(8)
+    p.paragraph_format.space_after = Pt(3)
     return p
 
 
@@ -35,10 +36,17 @@ def _block(doc, condition: str, *lines: str, heading: str | None = None) -> None
 
 def build(lang: str):
     L = DEFAULT.side_event.labels[lang]
-    doc = new_document(lang)
+    # a one-page note: 2 cm margins, 4 pt between paragraphs
+    doc = new_document(lang, space_after_pt=4)
+    for section in doc.sections:
+        section.top_margin = section.bottom_margin = Cm(2.0)
+        section.footer_distance = Cm(1.0)
+    page_number_footer(doc)
     add(doc, f"{L['side_event']} – {{{{ session }}}}")
     add(doc, "{{ title }}", keep_with_next=True)
-    add(doc, L['concept_note']).paragraph_format.space_after = Pt(12)
+    note = add(doc, L['concept_note'])
+    note.paragraph_format.space_after = Pt(10)
+    bottom_rule(note, space_pt=4)
     add(doc, f"{L['date']}{L['colon']}{{{{ date_text }}}}")
     add(doc, f"{L['time']}{L['colon']}{{{{ time_text }}}} ({L['geneva_time']})")
     add(doc, f"{L['venue']}{L['colon']}{{{{ venue }}}}")
@@ -54,22 +62,8 @@ def build(lang: str):
 
     add(doc, "{%p if agenda %}")
     _heading(doc, L['agenda'])
-    table = doc.add_table(rows=4, cols=3)
-    table.style = doc.styles["Table Grid"]
-    head, loop, row, end = table.rows
-    for cell, text in zip(head.cells, (L['clock'], L['item'], L['speaker'])):
-        cell.text = text
-    repeat_header(head)
-    loop.cells[0].text = "{%tr for row in agenda %}"
-    for cell, text in zip(row.cells, ("{{ row.clock }}", "{{ row.item }}", "{{ row.speaker }}")):
-        cell.text = text
-    end.cells[0].text = "{%tr endfor %}"
-    table.autofit = False
-    for column, width in zip(table.columns, WIDTHS):  # the grid LibreOffice reads
-        column.width = width
-    for r in table.rows:
-        for cell, width in zip(r.cells, WIDTHS):
-            cell.width = width
+    grid_table(doc, [L['clock'], L['item'], L['speaker']], ["{{ row.clock }}", "{{ row.item }}", "{{ row.speaker }}"],
+               WIDTHS, "agenda")
     add(doc, "{%p endif %}")
 
     _heading(doc, f"{L['languages']}{L['colon']}{{{{ languages }}}}. {{{{ interpretation }}}}.")

@@ -93,11 +93,12 @@ def render_side_event(input_path: PathArg, output: PathArg | None = None, ics: P
 
 def render_plan(input_path: PathArg, output: PathArg | None = None, ics: PathArg | None = None, force: bool = False,
                 *, rules: RulesArg = None, template: PathArg | None = None, profile: str | None = None,
-                ignore: IgnoreArg = None) -> Report:
-    """An action-plan matrix (.docx) and, with ``ics``, the follow-up calendar."""
+                ignore: IgnoreArg = None, today: DateArg = None) -> Report:
+    """An action-plan matrix (.docx) and, with ``ics``, the follow-up calendar; ``today``
+    (default: the real date) marks the calendar's past steps."""
     from .pipeline import run
 
-    return run("action-plan", input_path, _context(rules, None, ignore, profile),
+    return run("action-plan", input_path, _context(rules, today, ignore, profile),
                outputs={"document": output, "ics": ics}, templates={"document": template}, force=_force(force))
 
 

@@ -196,6 +196,10 @@ _TABLE: tuple[Code, ...] = (
     Code("outside-session", "Event outside the session", _E,
          "The event's date is outside the session dates given.", "", "our choice: side events are held "
          "during the session", ("side-event",)),
+    Code("working-day", "Not a working day", _E,
+         "The event falls on a Saturday, a Sunday or a UN Geneva official holiday (listed in the rules, "
+         "side_event.holidays): side events take place on working days of the session.", "S25",
+         "UN Geneva holidays: the yearly UNOG information circular", ("side-event",)),
     Code("time-window", "Outside the lunch-time window", _E,
          "The event starts or ends outside the lunch-time window for side events (12:00-15:00 by default; "
          "15:00 exactly is fine).", "S25", "", ("side-event",)),

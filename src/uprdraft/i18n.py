@@ -30,4 +30,15 @@ def format_list(items: list[str], lang: str) -> str:
     items = list(items)
     if not items:
         return ""
+    if lang == "es" and len(items) > 1 and _takes_e(items[-1]):
+        # "y" becomes "e" before a word that starts with the sound i: "Chile e Italia"
+        return f"{', '.join(items[:-1])} e {items[-1]}"
     return _fl(items, locale=locale_for(lang))
+
+
+def _takes_e(word: str) -> bool:
+    """Spanish "e" instead of "y" before i-, hi- (not before the diphthongs hie-, hia-, hio-, hiu-)."""
+    w = word.strip().lower()
+    if w.startswith(("hie", "hia", "hio", "hiu")):
+        return False
+    return w.startswith(("i", "í", "hi", "hí"))

@@ -31,6 +31,34 @@ def event_times(model, rules) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
     return start, end, due
 
 
+def non_working_day(day: dt.date, rules) -> str | None:
+    """Why ``day`` is not a working day in Geneva ("Saturday", "a UN Geneva holiday (Good
+    Friday)"), or None for a working day (``rules.side_event``: working_weekdays, holidays)."""
+    r = rules.side_event
+    if day in r.holidays:
+        return f"a UN Geneva holiday ({r.holidays[day]})"
+    if day.weekday() not in r.working_weekdays:
+        return day.strftime("%A")  # English names: for messages, which are in English
+    return None
+
+
+def working_day_before(day: dt.date, rules) -> dt.date:
+    """The last working day before ``day`` (at most a month back)."""
+    for back in range(1, 32):
+        d = day - dt.timedelta(days=back)
+        if non_working_day(d, rules) is None:
+            return d
+    return day - dt.timedelta(days=1)
+
+
+def guest_list_send_by(due: dt.datetime, rules) -> dt.datetime:
+    """When to send the guest list: the deadline, or, when it falls on a weekend or a
+    holiday, the same time on the working day before (nobody reads the list on a Sunday)."""
+    if non_working_day(due.date(), rules) is None:
+        return due
+    return dt.datetime.combine(working_day_before(due.date(), rules), due.time(), tzinfo=due.tzinfo)
+
+
 def agenda_schedule(model) -> list[dict]:
     """Agenda rows with clock times from ``start``; the time left becomes a discussion row."""
     rows, at = [], model.start_at

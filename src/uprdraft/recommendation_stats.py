@@ -49,6 +49,38 @@ def midterm_statistics(recommendations, rules=None) -> dict:
     return out
 
 
+def largest_remainder(counts: list[int], total: int | None = None, points: int = 100) -> list[int]:
+    """Whole percentages of ``counts`` that add up to exactly ``points`` (100).
+
+    The largest remainder (Hamilton) method: each share is rounded down, then the points
+    left over go one each to the largest remainders (ties to the earlier entry): 5 and 3 of 8
+    (62.5 and 37.5) show as 63 and 37, never 62 and 37 (99) or 63 and 38 (101). ``total``
+    defaults to the sum of ``counts``; when the counts do not cover it the shares are only
+    rounded down; with a total of 0 every share is 0.
+    """
+    total = sum(counts) if total is None else total
+    if not total:
+        return [0 for _ in counts]
+    exact = [c * points / total for c in counts]
+    floors = [int(x) for x in exact]
+    left = points - sum(floors) if sum(counts) == total else 0
+    order = sorted(range(len(counts)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for i in order[:max(left, 0)]:
+        floors[i] += 1
+    return floors
+
+
+def status_percentages(block: dict, statuses, triggered) -> dict[str, int]:
+    """Whole percentages of a statistics block (see :func:`midterm_statistics`) by status,
+    adding up to 100, and ``"triggered_action"`` as the sum of its statuses' percentages
+    (so the table's figures agree with each other)."""
+    keys = list(statuses)
+    shares = largest_remainder([block["by_status"][k]["count"] for k in keys], block["total"])
+    out = dict(zip(keys, shares))
+    out["triggered_action"] = sum(out[k] for k in keys if k in triggered)
+    return out
+
+
 # --------------------------------------------------------------------------- grouping
 def group_by_theme(recommendations, mode: str | None = None) -> list[tuple[str | None, list[tuple[Any, list[str]]]]]:
     """[(theme or None, [(recommendation, other themes), ...]), ...].

@@ -12,6 +12,7 @@ calendar, responses, statuses), ``email`` (the submission e-mail), ``child_frien
 """
 from __future__ import annotations
 
+import datetime as dt
 from os import PathLike
 from pathlib import Path
 from collections.abc import Mapping
@@ -53,19 +54,21 @@ class WrittenRules(_Section):
     hard_min_days: int = 14
     deadline_warn_days: int = 7
     # [S1, S2] V: non-ECOSOC supporters go in a footnote to the title with this wording,
-    # in the statement's language; {names} is the joined list.
+    # in the statement's language; {names} is the joined list. French and Spanish put an
+    # article before most names as a subject ("La Fédération ... partage"), which we cannot
+    # know: the names follow "l'organisation" / "les organisations" (our wording, U).
     supporter_footnote: dict[str, dict[str, str]] = {
         "en": {
             "one": "{names} also shares the views expressed in this statement.",
             "many": "{names} also share the views expressed in this statement.",
         },
         "fr": {
-            "one": "{names} partage également les opinions exprimées dans la présente déclaration.",
-            "many": "{names} partagent également les opinions exprimées dans la présente déclaration.",
+            "one": "L'organisation {names} partage également les opinions exprimées dans la présente déclaration.",
+            "many": "Les organisations {names} partagent également les opinions exprimées dans la présente déclaration.",
         },
         "es": {
-            "one": "{names} también comparte las opiniones expresadas en esta declaración.",
-            "many": "{names} también comparten las opiniones expresadas en esta declaración.",
+            "one": "La organización {names} también comparte las opiniones expresadas en esta declaración.",
+            "many": "Las organizaciones {names} también comparten las opiniones expresadas en esta declaración.",
         },
     }
     # [S1, S2] V: the NGO name is followed by its status in brackets, e.g. "(Special)".
@@ -153,25 +156,33 @@ class OralRules(_Section):
     # Opening/closing (U): "Thank you, Mr/Madam President" is practice, not a written rule.
     # The opening and closing are spoken, so they are counted in the time. ar, zh and ru
     # wordings are our translations (U): have them read by a native speaker.
+    # Grammar (our choice, U): French and Spanish put an article before most organisation
+    # names ("de la", "du", "de l'"; "de la", "del") and we cannot know which one, so the
+    # names follow a noun that takes a known article: "au nom de l'organisation X", "au nom
+    # des organisations X et Y", "en nombre de las organizaciones X e Y". "on_behalf" is for
+    # one organisation, "on_behalf_many" for several (missing: "on_behalf" is used).
     wording: dict[str, dict[str, str]] = {
         "en": {
             "salutation": "Thank you, {president_title}.",
             "salutation_neutral": "Thank you, President.",
             "on_behalf": "I speak on behalf of {organisations}.",
+            "on_behalf_many": "I speak on behalf of {organisations}.",
             "closing": "Thank you.",
             "and": "and",
         },
         "fr": {
             "salutation": "Merci, {president_title}.",
             "salutation_neutral": "Merci, Président(e).",
-            "on_behalf": "Je m'exprime au nom de {organisations}.",
+            "on_behalf": "Je m'exprime au nom de l'organisation {organisations}.",
+            "on_behalf_many": "Je m'exprime au nom des organisations {organisations}.",
             "closing": "Je vous remercie.",
             "and": "et",
         },
         "es": {
             "salutation": "Gracias, {president_title}.",
             "salutation_neutral": "Gracias, Presidencia.",
-            "on_behalf": "Hablo en nombre de {organisations}.",
+            "on_behalf": "Hablo en nombre de la organización {organisations}.",
+            "on_behalf_many": "Hablo en nombre de las organizaciones {organisations}.",
             "closing": "Muchas gracias.",
             "and": "y",
         },
@@ -203,7 +214,7 @@ class OralRules(_Section):
     # (U), so the note only asks for what is certain: no longer than the speaking slot.
     labels: dict[str, dict[str, str]] = {
         "en": {
-            "title": "Oral statement: speaker's script",
+            "title": "Oral statement: speaker's script", "text_to_read": "Text to read aloud",
             "session": "Session:", "session_value": "Human Rights Council, session {session}",
             "agenda_item": "Agenda item:", "segment": "Segment:",
             "state_under_review": "State under review:", "organisation": "Organisation:",
@@ -219,7 +230,7 @@ class OralRules(_Section):
             "panel": "Panel discussion", "upr-adoption": "Adoption of the UPR outcome",
         },
         "fr": {
-            "title": "Déclaration orale : texte de l'orateur",
+            "title": "Déclaration orale : texte de l'orateur", "text_to_read": "Texte à lire",
             "session": "Session :", "session_value": "Conseil des droits de l'homme, {session}e session",
             "agenda_item": "Point de l'ordre du jour :", "segment": "Segment :",
             "state_under_review": "État examiné :", "organisation": "Organisation :",
@@ -235,7 +246,7 @@ class OralRules(_Section):
             "panel": "Réunion-débat", "upr-adoption": "Adoption du document final de l'EPU",
         },
         "es": {
-            "title": "Declaración oral: guion del orador",
+            "title": "Declaración oral: guion del orador", "text_to_read": "Texto para leer en voz alta",
             "session": "Período de sesiones:",
             "session_value": "Consejo de Derechos Humanos, {session}.º período de sesiones",
             "agenda_item": "Tema de la agenda:", "segment": "Segmento:",
@@ -270,6 +281,37 @@ class SideEventRules(_Section):
     # Our choice (U): remind the organisers this many hours before the guest-list deadline
     # (an alarm on the deadline entry of the .ics).
     guest_list_alarm_hours_before: int = 24
+    # Working days. [S25] V: side events are held during the session, in the lunch break of
+    # the Council's meetings, which sit Monday to Friday; the Palais des Nations rooms are
+    # booked through UN Geneva's conference services, closed on weekends and on UN Geneva
+    # official holidays. Days of the week as in Python: 0 Monday ... 6 Sunday.
+    working_weekdays: tuple[int, ...] = (0, 1, 2, 3, 4)
+    # UN Geneva official holidays, by date (U: our reading, check every year). Source: the
+    # yearly information circular of the UN Office at Geneva on official holidays (ten days a
+    # year, set under General Assembly resolution 52/214 A and decision 52/468); the list
+    # changes from year to year (the UNOG Staff Union reported on 12 December 2023 that for
+    # 2025 Whit Monday and the Jeûne genevois were replaced by 26 and 27 December). Eid
+    # dates follow the moon and may move by a day. Override in a --rules file
+    # (side_event: holidays: {2027-05-17: Whit Monday}) when the circular differs.
+    holidays: dict[dt.date, str] = {
+        dt.date(2026, 1, 1): "New Year's Day",
+        dt.date(2026, 3, 20): "Eid al-Fitr",
+        dt.date(2026, 4, 3): "Good Friday",
+        dt.date(2026, 4, 6): "Easter Monday",
+        dt.date(2026, 5, 14): "Ascension Day",
+        dt.date(2026, 5, 25): "Whit Monday",
+        dt.date(2026, 5, 27): "Eid al-Adha",
+        dt.date(2026, 9, 10): "Jeûne genevois",
+        dt.date(2026, 12, 25): "Christmas Day",
+        dt.date(2027, 1, 1): "New Year's Day",
+        dt.date(2027, 3, 10): "Eid al-Fitr",
+        dt.date(2027, 3, 26): "Good Friday",
+        dt.date(2027, 3, 29): "Easter Monday",
+        dt.date(2027, 5, 6): "Ascension Day",
+        dt.date(2027, 5, 17): "Whit Monday",
+        dt.date(2027, 9, 9): "Jeûne genevois",
+        dt.date(2027, 12, 25): "Christmas Day",
+    }
     # [S24] V: the Secretariat provides no interpretation; NGOs bring their own interpreters
     # and tell the Secretariat in advance. [S7] V: remote speakers noted in the description.
     # [S25] P/U: State co-sponsorship makes room booking easier. [S26] P: accessibility
@@ -292,6 +334,8 @@ class SideEventRules(_Section):
             "webcast": "Webcast", "webcast_yes": "yes", "contact": "Contact",
             "expected_participants": "Expected participants",
             "guests": "Guests without UN accreditation: send your full name to the contact before {time} on {date} ({hours} hours before the event), so that a pass can be requested.",
+            # the deadline falls on a weekend or holiday: the last working day before it
+            "guests_working_day": "Guests without UN accreditation: send your full name to the contact before {time} on {date} (the last working day before the deadline {hours} hours before the event), so that a pass can be requested.",
             "guest_list_summary": "Guest list due: {title}",
             "guest_list_description": "Send the list of guests without UN accreditation to the HRC Secretariat ({hours} hours before the event).",
         },
@@ -310,6 +354,7 @@ class SideEventRules(_Section):
             "webcast": "Diffusion en ligne", "webcast_yes": "oui", "contact": "Contact",
             "expected_participants": "Participants attendus",
             "guests": "Invités sans accréditation auprès de l'ONU\u00a0: envoyez votre nom complet au contact avant le {date} à {time} ({hours} heures avant l'événement) pour qu'un badge soit demandé.",
+            "guests_working_day": "Invités sans accréditation auprès de l'ONU\u00a0: envoyez votre nom complet au contact avant le {date} à {time} (dernier jour ouvrable avant l'échéance de {hours} heures avant l'événement) pour qu'un badge soit demandé.",
             "guest_list_summary": "Liste des invités à envoyer : {title}",
             "guest_list_description": "Envoyer au Secrétariat du CDH la liste des invités sans accréditation ({hours} heures avant l'événement).",
         },
@@ -328,6 +373,7 @@ class SideEventRules(_Section):
             "webcast": "Transmisión en línea", "webcast_yes": "sí", "contact": "Contacto",
             "expected_participants": "Participantes previstos",
             "guests": "Invitados sin acreditación ante la ONU: envíen su nombre completo al contacto antes del {date} a las {time} ({hours} horas antes del evento) para solicitar un pase.",
+            "guests_working_day": "Invitados sin acreditación ante la ONU: envíen su nombre completo al contacto antes del {date} a las {time} (último día laborable antes del plazo de {hours} horas antes del evento) para solicitar un pase.",
             "guest_list_summary": "Enviar lista de invitados: {title}",
             "guest_list_description": "Enviar a la Secretaría del CDH la lista de invitados sin acreditación ({hours} horas antes del evento).",
         },
@@ -420,6 +466,8 @@ class UprRules(_Section):
             "budget": "Budget", "status": "Status", "calendar": "Follow-up calendar",
             "step": "Step", "when": "When", "range": "{start} to {end}", "from": "from {start}",
             "para": "para.", "colon": ": ", "event": "UPR {state}: {step}",
+            # the calendar's last column: where each step stands on the plan's date (--today)
+            "as_of": "On {date}", "past": "past", "current": "under way", "future": "to come",
         },
         "fr": {
             "action_plan": "Plan d'action", "state_under_review": "État examiné", "cycle": "Cycle de l'EPU",
@@ -431,6 +479,7 @@ class UprRules(_Section):
             "budget": "Budget", "status": "État d'avancement", "calendar": "Calendrier de suivi",
             "step": "Étape", "when": "Quand", "range": "du {start} au {end}", "from": "à partir du {start}",
             "para": "par.", "colon": "\u00a0: ", "event": "EPU {state}\u00a0: {step}",  # French puts a (no-break) space before a colon
+            "as_of": "Au {date}", "past": "passé", "current": "en cours", "future": "à venir",
         },
         "es": {
             "action_plan": "Plan de acción", "state_under_review": "Estado examinado", "cycle": "Ciclo del EPU",
@@ -442,6 +491,7 @@ class UprRules(_Section):
             "budget": "Presupuesto", "status": "Estado", "calendar": "Calendario de seguimiento",
             "step": "Etapa", "when": "Cuándo", "range": "del {start} al {end}", "from": "a partir del {start}",
             "para": "párr.", "colon": ": ", "event": "EPU {state}: {step}",
+            "as_of": "Al {date}", "past": "pasado", "current": "en curso", "future": "por venir",
         },
     }
     # [S34, S21] V: response labels; [S28, S30] V: status labels; action types (design.md 3).
@@ -566,7 +616,7 @@ class MidtermRules(_Section):
             "coalition_members": "Members of the coalition",
             "summary": "Summary", "methodology": "Methodology", "children_participation": "How children took part",
             "statistics": "Implementation at mid-term",
-            "statistics_intro": "{total} recommendations by implementation status and by the response of {state}. "
+            "statistics_intro": "{total} recommendations by implementation status and by the response of the State under review ({state}). "
                                 "Triggered action means fully or partially implemented; noted recommendations are reported as well.",
             "status": "Status", "all": "All recommendations", "count": "Number", "share": "Share",
             "triggered_action": "Triggered action (fully or partially implemented)", "total": "Total",
@@ -662,20 +712,24 @@ class ChildFriendlyRules(_Section):
         "en": {
             "summary": "This is a child-friendly summary of our report, written for children and young people aged {age_band}.",
             "literal": "This is a child-friendly version of our whole report, written for children and young people aged {age_band}.",
-            "title": "Our report on {state} in child-friendly words",
+            "title": "{state}: our report in child-friendly words",
             "about": "About this document",
+            # age bands written as words: "10-13" -> "10 to 13" (no hyphen to break at)
+            "age_range": "{low} to {high}", "by": "Written by", "date": "Date", "contact": "Contact",
         },
         "fr": {
             "summary": "Ceci est un résumé adapté aux enfants de notre rapport, écrit pour les enfants et les jeunes de {age_band} ans.",
             "literal": "Ceci est une version intégrale adaptée aux enfants de notre rapport, écrite pour les enfants et les jeunes de {age_band} ans.",
-            "title": "Notre rapport sur {state} en mots simples",
+            "title": "{state}\u00a0: notre rapport en mots simples",
             "about": "À propos de ce document",
+            "age_range": "{low} à {high}", "by": "Écrit par", "date": "Date", "contact": "Contact",
         },
         "es": {
             "summary": "Este es un resumen de nuestro informe adaptado a niñas, niños y adolescentes de {age_band} años.",
             "literal": "Esta es una versión completa de nuestro informe adaptada a niñas, niños y adolescentes de {age_band} años.",
-            "title": "Nuestro informe sobre {state} en palabras sencillas",
+            "title": "{state}: nuestro informe en palabras sencillas",
             "about": "Sobre este documento",
+            "age_range": "{low} a {high}", "by": "Escrito por", "date": "Fecha", "contact": "Contacto",
         },
     }
 

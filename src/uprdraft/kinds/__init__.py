@@ -157,7 +157,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
                         metavar="OUT.ics", stat="ics",
                         help="Also write a calendar file: every milestone and the follow-up steps up to the next "
                              "review.")),
-        command=("plan",), api="render_plan",
+        command=("plan",), api="render_plan", dated=True,
         help="Write an action-plan matrix (.docx) from INPUT, and with --ics a follow-up calendar."),
     Kind(
         name="submission", title="submission e-mail",

@@ -72,7 +72,8 @@ def opening_text(model, wording: dict) -> str:
         salutation = wording["salutation"].format(president_title=model.president_title)
     else:
         salutation = wording["salutation_neutral"]
-    on_behalf = wording["on_behalf"].format(organisations=_organisations(model))
+    many = bool(model.partner_names) and "on_behalf_many" in wording
+    on_behalf = wording["on_behalf_many" if many else "on_behalf"].format(organisations=_organisations(model))
     # Chinese full stops need no space after them
     sep = "" if salutation.endswith("\u3002") else " "
     return f"{salutation}{sep}{on_behalf}"

@@ -11,7 +11,9 @@ Python API::
     findings, stats = side_event_findings(model, src)           # what `validate` reports
 
 Rules (values in ``rules.side_event``, sources in rules.py): the date falls within the
-session when its dates are given; start and end within the lunch window; an allowed duration;
+session when its dates are given, on a working day (Monday to Friday, not a UN Geneva
+holiday listed in ``side_event.holidays``); a guest-list deadline on a day off moves to the
+working day before (in the note, the calendar and the summary); start and end within the lunch window; an allowed duration;
 the agenda fits in the slot (the rest is discussion time); an organiser with ECOSOC status
 books the room; several languages need the organisers' own interpreters; 3-4 panellists.
 """
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from ..kinds import Analysis, Request
 from ..programme import agenda_schedule, event_times, geneva, speaker_lines  # noqa: F401
+from ..programme import guest_list_send_by, non_working_day, working_day_before
 from ..programme import hm as _hm
 from ..text import blank_line_paragraphs as paragraphs
 from ..findings import Finding, InputError, Report, error, has_errors, warning
@@ -60,6 +63,18 @@ def side_event_findings(model, src=None, rules=None) -> tuple[list[Finding], dic
                          f"the event on {model.date} is outside {model.session} ({span}); side events take place "
                          "during the session: choose a date within it or correct the session dates",
                          at(("date",))))
+
+    # --- a working day of the session: Monday to Friday, not a UN Geneva holiday [S25]
+    why = non_working_day(model.date, rules)
+    if why is not None:
+        before = working_day_before(model.date, rules)
+        out.append(error("working-day", f"the event on {model.date} falls on {why}, when the Palais des Nations "
+                         "holds no meetings and books no rooms; side events take place on working days of the "
+                         f"session (Monday to Friday, not on UN Geneva holidays): choose another date, for "
+                         f"example {before.strftime('%A')} {before}", at(("date",))))
+    # a guest-list deadline on a weekend or holiday: the list goes out the working day before
+    # (the note, the calendar and the summary say so; not a finding: nothing to fix)
+    send_by = guest_list_send_by(due, rules)
 
     # --- time: lunch window and duration [S25]
     w0, w1 = _clock(r.window[0]), _clock(r.window[1])
@@ -129,6 +144,7 @@ def side_event_findings(model, src=None, rules=None) -> tuple[list[Finding], dic
         "agenda_minutes": agenda_minutes,
         "discussion_minutes": max(0, model.duration_minutes - agenda_minutes),
         "guest_list_due": due.isoformat(),
+        "guest_list_send_by": send_by.isoformat(),
         "guest_list_hours_before": r.guest_list_hours_before,
         "panellists": n,
         "remote_speakers": [s.name for s in model.speakers if s.remote],
@@ -151,6 +167,7 @@ def calendar_bytes(model, rules=None) -> bytes:
     r = rules.side_event
     labels = r.labels[model.language]
     start, end, due = event_times(model, rules)
+    send_by = guest_list_send_by(due, rules)  # the working day before a weekend or holiday deadline
     lead = model.organisers[0].name
     venue = model.venue or labels["to_be_confirmed"]
     speakers = "\n".join(speaker_lines(model, labels))
@@ -161,8 +178,8 @@ def calendar_bytes(model, rules=None) -> bytes:
               location=venue, description=description, url=model.webcast if isinstance(model.webcast, str) else None,
               categories=[model.session]),
         Entry(uid=stable_uid(KIND, "guest-list", model.session, model.title, lead),
-              summary=labels["guest_list_summary"].format(title=model.title), start=due,
-              end=due + dt.timedelta(minutes=30),
+              summary=labels["guest_list_summary"].format(title=model.title), start=send_by,
+              end=send_by + dt.timedelta(minutes=30),
               description=labels["guest_list_description"].format(hours=r.guest_list_hours_before),
               alarm_before=dt.timedelta(hours=r.guest_list_alarm_hours_before)),
     ]
@@ -193,5 +210,7 @@ def summary_lines(report: Report) -> list[str]:
                      f"{s['agenda_minutes']} min of agenda, {s['discussion_minutes']} min left for discussion")
         lines.append(f"guest list without accreditation due by {s['guest_list_due'][:16].replace('T', ' ')} "
                      f"({s['guest_list_hours_before']} hours before)")
+        if s.get("guest_list_send_by", s["guest_list_due"]) != s["guest_list_due"]:
+            lines.append(f"not a working day: send the guest list by {s['guest_list_send_by'][:16].replace('T', ' ')}")
     lines += [f"note: {h}" for h in s.get("hints", [])]
     return lines

@@ -11,7 +11,7 @@ fonts and sizes (:mod:`uprdraft.render.styles`).
 from __future__ import annotations
 
 from ..i18n import format_date, format_list, locale_for
-from ..recommendation_stats import group_by_theme, midterm_statistics
+from ..recommendation_stats import group_by_theme, midterm_statistics, status_percentages
 from ..text import one_line, paragraphs
 from .docx_render import render_template, runs
 
@@ -19,17 +19,22 @@ REPORT_TEMPLATE = "midterm-report"
 CHILD_FRIENDLY_TEMPLATE = "child-friendly"
 
 
-def _percent(share: float, lang: str) -> str:
+def _percent(points: int, lang: str) -> str:
     from babel.numbers import format_percent
 
-    return format_percent(share, locale=locale_for(lang))
+    return format_percent(points / 100, locale=locale_for(lang))
 
 
-def _cell(block: dict, key: str | None, lang: str) -> str:
-    item = block["triggered_action"] if key is None else block["by_status"][key]
-    if not block["total"]:
-        return "0"
-    return f"{item['count']} ({_percent(item['share'], lang)})"
+def _cells(block: dict, rules, lang: str) -> dict[str, str]:
+    """``count (share)`` per status and for triggered action; the shares of a column add up
+    to 100 (largest remainder: 5 of 8 may show as 63 %, never a column of 99 %)."""
+    statuses = rules.upr.statuses
+    shares = status_percentages(block, statuses, rules.upr.triggered_action)
+    out = {}
+    for key in (*statuses, "triggered_action"):
+        item = block["triggered_action"] if key == "triggered_action" else block["by_status"][key]
+        out[key] = f"{item['count']} ({_percent(shares[key], lang)})" if block["total"] else "0"
+    return out
 
 
 def submitted_by(model) -> str:
@@ -45,10 +50,10 @@ def report_context(loaded, rules) -> dict:
     L = rules.midterm.labels[lang]
     stats = midterm_statistics(loaded.recommendations, rules)
     supported, noted = stats["by_response"]["supported"], stats["by_response"]["noted"]
-    rows = [{"label": L[f"status_{s}"], "all": _cell(stats, s, lang), "supported": _cell(supported, s, lang),
-             "noted": _cell(noted, s, lang)} for s in rules.upr.statuses]
-    rows.append({"label": L["triggered_action"], "all": _cell(stats, None, lang),
-                 "supported": _cell(supported, None, lang), "noted": _cell(noted, None, lang)})
+    cols = {"all": _cells(stats, rules, lang), "supported": _cells(supported, rules, lang),
+            "noted": _cells(noted, rules, lang)}
+    rows = [{"label": L[f"status_{s}"], **{c: cells[s] for c, cells in cols.items()}} for s in rules.upr.statuses]
+    rows.append({"label": L["triggered_action"], **{c: cells["triggered_action"] for c, cells in cols.items()}})
     rows.append({"label": L["total"], "all": str(stats["total"]), "supported": str(supported["total"]),
                  "noted": str(noted["total"])})
 
@@ -109,15 +114,40 @@ def render_report(loaded, ctx) -> bytes:
                            prepare=prepare, title=m.title, author=submitted_by(m), language=m.language)
 
 
-def child_friendly_context(loaded, rules) -> dict:
-    """``title``, ``version_note``, ``paragraphs`` of the child-friendly version."""
+def age_range(band: str, wording: dict) -> str:
+    """An age band written as words: "10-13" -> "10 to 13", "10 à 13", "10 a 13" (a hyphen
+    is a place to break a line, and children read "to" more easily than a dash)."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+)\s*[-\u2010-\u2013]\s*(\d+)\s*", band)
+    if not m:
+        return band
+    return wording["age_range"].format(low=m.group(1), high=m.group(2))
+
+
+def _contact(model) -> str:
+    """The report's contact, when the input gives one (``contact:`` name, email, phone)."""
+    c = getattr(model, "contact", None) or getattr(model.child_friendly, "contact", None)
+    if c is None:
+        return ""
+    return ", ".join(x for x in (c.name, c.email, getattr(c, "phone", None)) if x)
+
+
+def child_friendly_context(loaded, rules, today=None) -> dict:
+    """``title``, ``version_note``, ``paragraphs``, and who wrote it (``organisation``),
+    when (``date``: ``today``, else the real date) and whom to ask (``contact``)."""
+    import datetime as dt
+
     m = loaded.model
     cf = m.child_friendly
     wording = rules.child_friendly.wording[m.language]
     return {
         "title": cf.title or wording["title"].format(state=m.state_under_review),
-        "version_note": wording[cf.version].format(age_band=cf.age_band),
+        "version_note": wording[cf.version].format(age_band=age_range(cf.age_band, wording)),
         "paragraphs": paragraphs(cf.text),
+        "organisation": submitted_by(m),
+        "date": format_date(today or dt.date.today(), m.language),
+        "contact": _contact(m),
     }
 
 
@@ -137,7 +167,7 @@ def _child_friendly_prepare(rules, shipped: bool):
 def render_child_friendly(loaded, ctx) -> bytes:
     """The child-friendly version as deterministic .docx bytes; ``ctx`` as :func:`render_report`."""
     m = loaded.model
-    context = child_friendly_context(loaded, ctx.rules)
+    context = child_friendly_context(loaded, ctx.rules, ctx.today)
     return render_template(CHILD_FRIENDLY_TEMPLATE, m.language, context, template=ctx.template,
                            prepare=_child_friendly_prepare(ctx.rules, ctx.template is None),
                            title=context["title"], author=submitted_by(m), language=m.language)

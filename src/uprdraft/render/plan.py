@@ -59,16 +59,46 @@ def _lines(texts: list[str]) -> str:
 
 
 def _actors_cell(item, L: dict) -> str:
-    lines = []
-    if item.lead:
-        lines.append(f"{L['lead']}{L['colon']}{item.lead}")
-    lines += [a for a in item.actors if a != item.lead]
+    others = [a for a in item.actors if a != item.lead]
+    lines = [f"{L['lead']}{L['colon']}{item.lead}"] if item.lead else []
+    # each actor on a line of its own, after a dash when there are several
+    lines += [f"\u2013 {a}" for a in others] if len(lines) + len(others) > 1 else others
     return "\n".join(lines)
 
 
-def plan_context(model, resolved, rules) -> dict:
-    """The template context (plain strings; the renderer escapes and cleans them)."""
-    from ..timeline import followup_calendar, next_review
+def _mark(start: dt.date, end: dt.date | None, today: dt.date, L: dict) -> str:
+    """Where a step stands on ``today``: past, under way (a window that has begun), or
+    nothing for what is still to come (so that the marks stand out)."""
+    if (end or start) < today:
+        return L["past"]
+    if start <= today:
+        return L["current"]
+    return ""
+
+
+def calendar_rows(model, resolved, rules, today: dt.date) -> list[dict]:
+    """The follow-up steps and every item's milestones, one per row, in date order, each
+    marked relative to ``today`` (the plan's date: ``--today``, else the real date)."""
+    from ..timeline import followup_calendar
+
+    lang = model.language
+    lab = _labels(rules, lang)
+    L = lab["L"]
+    rows = [(m.start, 0, {"when": _when(m.start, m.end, lang, L), "step": lab["steps"].get(m.key, m.key),
+                          "mark": _mark(m.start, m.end, today, L)})
+            for m in followup_calendar(model.review_date, rules)]
+    for r in resolved:
+        for ms in r.item.milestones:
+            rows.append((ms.date, 1, {"when": format_date(ms.date, lang),
+                                      "step": f"{r.item.recommendation_id}{L['colon']}{ms.what}",
+                                      "mark": _mark(ms.date, None, today, L)}))
+    return [row for _, _, row in sorted(rows, key=lambda x: (x[0], x[1]))]
+
+
+def plan_context(model, resolved, rules, today: dt.date | None = None) -> dict:
+    """The template context (plain strings; the renderer escapes and cleans them);
+    ``today`` (default: the real date) marks the calendar's past steps."""
+    from ..timeline import next_review
 
     lang = model.language
     lab = _labels(rules, lang)
@@ -83,13 +113,13 @@ def plan_context(model, resolved, rules) -> dict:
             "action_types": "\n".join(lab["types"].get(t, t) for t in item.action_types),
             "actors": _actors_cell(item, L),
             "indicators": _lines(item.indicators),
-            "milestones": "\n".join(f"{format_date(m.date, lang)}{L['colon']}{m.what}"
-                                    for m in sorted(item.milestones, key=lambda m: m.date)),
+            # one milestone per line, each starting with a dash so that they stay apart
+            "milestones": _lines([f"{format_date(m.date, lang)}{L['colon']}{m.what}"
+                                  for m in sorted(item.milestones, key=lambda m: m.date)]),
             "budget": item.budget or "",
             "status": lab["statuses"].get(status, status),
         })
-    calendar = [{"step": lab["steps"].get(m.key, m.key), "when": _when(m.start, m.end, lang, L)}
-                for m in followup_calendar(model.review_date, rules)]
+    today = today or dt.date.today()
     return {
         "title": model.title,
         "organisation": model.organisation.name,
@@ -98,7 +128,8 @@ def plan_context(model, resolved, rules) -> dict:
         "review_date": format_date(model.review_date, lang),
         "next_review": format_date(next_review(model.review_date, rules), lang),
         "items": rows,
-        "calendar": calendar,
+        "as_of": L["as_of"].format(date=format_date(today, lang)),
+        "calendar": calendar_rows(model, resolved, rules, today),
     }
 
 
@@ -117,7 +148,7 @@ def plan_docx(model, resolved, ctx) -> bytes:
     from .styles import profile_fonts
 
     prepare = profile_fonts(ctx.rules.fonts.profiles[PROFILE]) if ctx.template is None else None
-    context = _cells_as_runs(plan_context(model, resolved, ctx.rules))
+    context = _cells_as_runs(plan_context(model, resolved, ctx.rules, ctx.today))
     return render_template(TEMPLATE, model.language, context, template=ctx.template, prepare=prepare,
                            title=model.title, author=model.organisation.name, language=model.language)
 
@@ -146,7 +177,7 @@ def plan_entries(model, resolved, rules) -> list:
         rid = item.recommendation_id
         details = [rec.text] if rec is not None else []
         if item.lead or item.actors:
-            details.append(_actors_cell(item, L).replace("\n", "; "))
+            details.append("; ".join(line.removeprefix("\u2013 ") for line in _actors_cell(item, L).split("\n")))
         for j, ms in enumerate(item.milestones):
             entries.append(Entry(uid=stable_uid(*base, "milestone", rid, j), summary=f"{rid}{L['colon']}{ms.what}",
                                  start=ms.date, description="\n".join(details), categories=["UPR"]))

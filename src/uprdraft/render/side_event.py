@@ -9,7 +9,7 @@ interpretation, "to be confirmed", speaker lines) come from ``rules.side_event.l
 from __future__ import annotations
 
 from ..i18n import format_date, format_list, format_time, locale_for
-from ..programme import agenda_schedule, event_times, speaker_lines
+from ..programme import agenda_schedule, event_times, guest_list_send_by, speaker_lines
 from ..text import blank_line_paragraphs
 
 TEMPLATE = "side-event"
@@ -45,8 +45,10 @@ def concept_note_context(model, rules, stats: dict | None = None) -> dict:
         webcast = model.webcast
 
     contact = ", ".join(x for x in (model.contact.name, model.contact.email, model.contact.phone) if x)
-    guests = L["guests"].format(date=format_date(due.date(), lang, "long"), time=format_time(due.time(), lang),
-                                hours=r.guest_list_hours_before)
+    send_by = guest_list_send_by(due, rules)  # a deadline on a weekend or holiday: the working day before
+    key = "guests" if send_by == due else "guests_working_day"
+    guests = L[key].format(date=format_date(send_by.date(), lang, "full" if send_by != due else "long"),
+                           time=format_time(send_by.time(), lang), hours=r.guest_list_hours_before)
     return {
         "session": model.session,
         "title": model.title,
