@@ -212,26 +212,42 @@ def findings_of(exc: Any, src: Any, model_cls: Any = None) -> list[Finding]:
 def flow_style_findings(src: Any, model_cls: Any) -> list[Finding]:
     """``flow-style`` warnings: free text written in brackets (``[a, b]``, ``{a: b}``), where a
     comma or a colon in the words would split them."""
+    from yaml.nodes import MappingNode, SequenceNode
+
     out: list[Finding] = []
-    _visit(src.node, model_cls, (), src, out)
+    if "[" not in src.text and "{" not in src.text:  # no brackets, nothing to walk
+        return out
+    stack = [(src.node, ())]
+    while stack:  # collections only: scalars are never flow style
+        node, loc = stack.pop()
+        if node.flow_style:
+            ann = walk(model_cls, loc)[3]
+            if _has_plain_text(node, ann, loc):
+                out.append(_flow_warning(node, loc, src))
+            continue
+        for part, kid in _kids(node):
+            if isinstance(kid, (SequenceNode, MappingNode)):
+                stack.append((kid, loc + (part,)))
+    out.sort(key=lambda f: _order(f.location))
     return out
 
 
-def _visit(node: Any, ann: Any, loc: tuple, src: Any, out: list) -> None:
-    from yaml.nodes import MappingNode, SequenceNode
+def _order(location: str) -> tuple[int, int]:
+    _, line, col = location.rsplit(":", 2)
+    return int(line), int(col)
 
-    if isinstance(node, (SequenceNode, MappingNode)) and node.flow_style and _has_plain_text(node, ann, loc):
-        name = ".".join(str(p) for p in loc)
-        if isinstance(node, SequenceNode):
-            fix = "write one item per line, starting with '- ' (in quotes if it holds ': ' or ' #')"
-        else:
-            fix = "write each field on its own line ('name: value', indented under the item)"
-        out.append(warning("flow-style", f"{name}: written in brackets, where a comma or a colon in the text splits "
-                           f"it or fails; {fix}", src.locate(loc)))
-        return
-    for part, kid in _kids(node):
-        _, _, _, kid_ann = walk(ann, (part,)) if ann is not Any else ((), None, None, Any)
-        _visit(kid, kid_ann, loc + (part,), src, out)
+
+def _flow_warning(node: Any, loc: tuple, src: Any) -> Finding:
+    from yaml.nodes import SequenceNode
+
+    name = ".".join(str(p) for p in loc)
+    if isinstance(node, SequenceNode):
+        fix = "write one item per line, starting with '- ' (in quotes if it holds ': ' or ' #')"
+    else:
+        under = f"'{loc[-1]}:'" if loc and isinstance(loc[-1], str) else "its '- '"
+        fix = f"write each field on its own line ('name: value'), indented under {under}"
+    return warning("flow-style", f"{name}: written in brackets, where a comma or a colon in the text splits it or "
+                   f"fails; {fix}", src.locate(loc))
 
 
 def _kids(node: Any) -> list:
@@ -258,7 +274,7 @@ def _has_plain_text(node: Any, ann: Any, loc: tuple) -> bool:
         n, a, lc = stack.pop()
         if isinstance(n, ScalarNode):
             field_name = next((p for p in reversed(lc) if isinstance(p, str)), None)
-            if n.style is None and n.tag.endswith(":str") and _free_text(a, field_name):
+            if not n.style and n.tag.endswith(":str") and _free_text(a, field_name):
                 return True
             continue
         for part, kid in _kids(n):
