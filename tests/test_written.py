@@ -178,7 +178,7 @@ def test_markdown_errors_point_into_the_body(tmp_path, cli):
                   "First paragraph.\n\nA *stressed* word and a missing note[^x].\n")
     code, out, err = cli("statement", "written", md, "--today", TODAY)
     assert code == 1
-    assert f"{md}:12:1: footnote [^x] is used but never defined" in err
+    assert f"{md}:12:37: footnote [^x] is used but never defined" in err  # at the marker itself
     assert f"{md}:12:1: warning: emphasis (*...*)" in err
 
 

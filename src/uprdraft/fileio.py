@@ -27,19 +27,23 @@ def read_bytes(path: str | Path, what: str = "file", max_bytes: int | None = Non
         raise InputError(f"{path}: is a folder, not a {what}", code="io") from None
     except OSError as e:
         raise InputError(f"{path}: cannot read the {what} ({e.strerror})", code="io") from None
-    with os.fdopen(fd, "rb") as f:
-        try:
-            st = os.fstat(f.fileno())
-            if stat.S_ISDIR(st.st_mode):
-                raise InputError(f"{path}: is a folder, not a {what}", code="io")
-            if not stat.S_ISREG(st.st_mode):
-                raise InputError(f"{path}: is not a regular file (a device, a pipe or a socket); give the "
-                                 f"{what} itself", code="io")
-            if max_bytes is not None and st.st_size > max_bytes:
-                raise _too_large(path, what, st.st_size, max_bytes, rule, code)
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(f"{path}: is a folder, not a {what}", code="io")
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: is not a regular file (a device, a pipe or a socket); give the "
+                             f"{what} itself", code="io")
+        if max_bytes is not None and st.st_size > max_bytes:
+            raise _too_large(path, what, st.st_size, max_bytes, rule, code)
+        with os.fdopen(fd, "rb") as f:
+            fd = -1  # closed with f
             data = f.read() if max_bytes is None else f.read(max_bytes + 1)
-        except OSError as e:
-            raise InputError(f"{path}: cannot read the {what} ({e.strerror})", code="io") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot read the {what} ({e.strerror})", code="io") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if max_bytes is not None and len(data) > max_bytes:  # it grew while we read it
         raise _too_large(path, what, len(data), max_bytes, rule, code)
     return data

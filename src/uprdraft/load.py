@@ -191,7 +191,7 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0, rules=None) -> tuple
     """(plain values, libyaml node tree) of a YAML text; one plain-words InputError otherwise."""
     import yaml
 
-    from .yamlread import LimitError, ValueProblem, compose, problem_of
+    from .yamlread import LimitError, ValueProblem, compose, context_of, problem_of
 
     try:
         return compose(text, _limits(rules))
@@ -201,15 +201,22 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0, rules=None) -> tuple
         from .yamlhelp import explain
 
         hint = explain(text, e.line, e.col, e.message)
-        raise InputError(f"{path}:{e.line + 1 + line_offset}:{e.col + 1}: {hint or e.message}",
-                         code="parse") from None
+        message, col = hint if hint else (e.message, e.col)
+        raise InputError(f"{path}:{e.line + 1 + line_offset}:{col + 1}: {message}", code="parse") from None
     except yaml.YAMLError as e:
         from .yamlhelp import explain
 
         line, col, what = problem_of(e, text)
         hint = explain(text, line, col, what) if line is not None else None
+        context = context_of(e)
+        if hint is None and context is not None and context[0] != line:  # e.g. a '[' never closed
+            hint = explain(text, context[0], context[1], what)
+            line = context[0] if hint else line
+        message = "invalid YAML: " + what
+        if hint:
+            message, col = hint
         where = f"{path}:{line + 1 + line_offset}:{(col or 0) + 1}" if line is not None else str(path)
-        raise InputError(f"{where}: {hint or 'invalid YAML: ' + what}", code="parse") from None
+        raise InputError(f"{where}: {message}", code="parse") from None
     except RecursionError:  # cannot happen within the depth limit; kept as a last guard
         raise InputError(f"{path}: nested too deeply (limits.nesting_depth)", code="input-depth") from None
 
@@ -345,11 +352,11 @@ def read_yaml_plain(path: Path, rules=None):
     return data if data is not None else {}
 
 
-def body_location(src: Source, offset_line: int = 0, col: int = 0) -> str:
+def body_location(src: Source, offset_line: int = 0, col: int | None = None) -> str:
     """Location of a place inside the body: ``offset_line`` (0-based) from the body's first
-    line, ``col`` (0-based) within that line of the body text."""
+    line, ``col`` (0-based) within that line of the body text (None: the line's start)."""
     if src.body_line is not None:
-        return src.locate_line(src.body_line + offset_line, col + 1)
+        return src.locate_line(src.body_line + offset_line, (col or 0) + 1)
     line, vcol = src._position(("body",))
     node = src.value_node(("body",)) if src.node is not None else None
     if node is not None:
@@ -361,8 +368,9 @@ def body_location(src: Source, offset_line: int = 0, col: int = 0) -> str:
             style = "|"
     if style in ("|", ">"):
         # a block scalar: the text starts on the line after the key, indented
-        indent = _block_indent(src.text, line) if col else vcol - 1
-        return src.locate_line(line + 1 + offset_line, indent + col + 1)
+        if col is None:
+            return src.locate_line(line + 1 + offset_line, vcol)
+        return src.locate_line(line + 1 + offset_line, _block_indent(src.text, line) + col + 1)
     return src.locate_line(line, vcol)
 
 

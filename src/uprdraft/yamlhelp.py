@@ -30,39 +30,41 @@ def quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def explain(text: str, line: int | None, col: int | None, problem: str) -> str | None:
-    """A plain-words message for a YAML error at ``line`` (0-based), or None when none of
-    the usual causes fits."""
+def explain(text: str, line: int | None, col: int | None, problem: str) -> tuple[str, int] | None:
+    """(plain-words message, 0-based column of the value to quote) for a YAML error at
+    ``line`` (0-based), or None when none of the usual causes fits."""
     lines = text.splitlines()
     if line is None or not 0 <= line < len(lines):
         return None
     raw = lines[line]
     if "\t" in raw[: len(raw) - len(raw.lstrip(" \t"))] or (col is not None and raw[col:col + 1] == "\t"):
+        tab = raw.find("\t")
         return ("invalid YAML: this line holds a tab character; YAML lines are indented with spaces only: "
-                "replace the tab with spaces")
+                "replace the tab with spaces", tab if tab >= 0 else 0)
     m = _LINE.match(raw)
     if not m:
         return None
     lead, key, value = m.group("lead"), m.group("key"), m.group("value")
+    at = m.start("value")
     if not value or value[0] in "\"'|>":
         return None
     after = f"the text after '{key}:'" if key else "this item"
     fixed = f"{lead}{key + ': ' if key else ''}{quoted(value)}"
     if value[0] in _INDICATORS:
         return (f"invalid YAML: {after} starts with '{value[0]}', which YAML reads as {_INDICATORS[value[0]]}; "
-                f"put the text in quotes: {fixed.strip()}")
+                f"put the text in quotes: {fixed.strip()}", at)
     if value[0] in "[{":
         if _balanced(value):
             return None
         return (f"invalid YAML: {after} starts with '{value[0]}', which YAML reads as a list or mapping in "
                 f"brackets; write one item per line starting with '- ', or put the text in quotes: "
-                f"{fixed.strip()}")
+                f"{fixed.strip()}", at)
     if ": " in value or value.endswith(":"):
         return (f"invalid YAML: {after} contains ': ', which YAML reads as the start of another field; put the "
-                f"whole text in quotes: {fixed.strip()}")
+                f"whole text in quotes: {fixed.strip()}", at)
     if " #" in value:
         return (f"invalid YAML: {after} contains ' #', which YAML reads as the start of a comment; put the "
-                f"whole text in quotes: {fixed.strip()}")
+                f"whole text in quotes: {fixed.strip()}", at)
     return None
 
 

@@ -273,6 +273,12 @@ def _children(node) -> list:
     return []
 
 
+def context_of(e: YAMLError) -> tuple[int, int] | None:
+    """(0-based line, column) where the construct that failed began (a '[' left open)."""
+    mark = getattr(e, "context_mark", None)
+    return (mark.line, mark.column) if mark is not None else None
+
+
 def problem_of(e: YAMLError, text: str) -> tuple[int | None, int | None, str]:
     """(0-based line, column, problem) of a libyaml error."""
     if isinstance(e, MarkedYAMLError):
