@@ -2,9 +2,10 @@
 and an action plan with N inline items, each made by ``uprdraft`` in its own process.
 
     python benchmarks/bench_big_inputs.py [--sizes 10,100,1000,5000] [--plan-sizes 10,100,1000,3000]
-                                          [--repeat 3] [--src SRC]
+                                          [--repeat 3] [--src SRC] [--before SRC]
 
-``--src`` runs another checkout's sources (e.g. ``--src /work/main/src`` for "before").
+``--src`` runs another checkout's sources; ``--before SRC`` runs SRC too, interleaved, and
+prints the ratio (e.g. ``--before /work/main/src``).
 Prints, per size, the median wall time of the whole ``uprdraft`` process, its peak resident
 memory (the child's maximum RSS), and seconds per 1,000 rows, so linear growth shows.
 Targets: mid-term report, 5,000 recommendations <= 2.5 s and <= 200 MiB; plan, 3,000
@@ -115,7 +116,7 @@ def run_once(args: list[str], src: Path) -> tuple[float, float]:
             "sys.stderr.write(f'\\n@@{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\n"
             "sys.exit(rc)")
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=False)
     dt = time.perf_counter() - t
     if proc.returncode not in (0, 1):
         raise SystemExit(f"uprdraft {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
@@ -123,16 +124,25 @@ def run_once(args: list[str], src: Path) -> tuple[float, float]:
     return dt, peak_kib / 1024
 
 
-def measure(label: str, make, command: list[str], sizes: list[int], repeat: int, src: Path, folder: Path) -> None:
+def measure(label: str, make, command: list[str], sizes: list[int], repeat: int, sources: dict[str, Path],
+            folder: Path) -> None:
     print(f"\n{label}")
-    print(f"{'rows':>6} {'seconds':>8} {'peak MiB':>9} {'s / 1,000 rows':>15}")
+    print(f"{'rows':>6} {'sources':>8} {'seconds':>8} {'peak MiB':>9} {'s / 1,000 rows':>15}")
     for n in sizes:
         path = make(folder, n)
-        out = folder / f"{path.stem}.docx"
-        runs = [run_once([*command, str(path), "-o", str(out), "--force"], src) for _ in range(repeat)]
-        secs = statistics.median(r[0] for r in runs)
-        peak = max(r[1] for r in runs)
-        print(f"{n:>6} {secs:>8.2f} {peak:>9.0f} {secs / n * 1000:>15.3f}")
+        runs: dict[str, list] = {name: [] for name in sources}
+        for _ in range(repeat):  # interleaved, so a busy machine slows both alike
+            for name, src in sources.items():
+                out = folder / f"{path.stem}-{name}.docx"
+                runs[name].append(run_once([*command, str(path), "-o", str(out), "--force"], src))
+        for name, got in runs.items():
+            secs = statistics.median(r[0] for r in got)
+            peak = max(r[1] for r in got)
+            print(f"{n:>6} {name:>8} {secs:>8.2f} {peak:>9.0f} {secs / n * 1000:>15.3f}")
+        if len(runs) == 2:
+            (a, ra), (b, rb) = runs.items()
+            print(f"{'':>6} {'ratio':>8} {statistics.median(r[0] for r in rb) / statistics.median(r[0] for r in ra):>8.2f}"
+                  f"  ({b} / {a})")
 
 
 def main() -> None:
@@ -141,14 +151,17 @@ def main() -> None:
     ap.add_argument("--plan-sizes", default="10,100,1000,3000")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--src", type=Path, default=ROOT / "src")
+    ap.add_argument("--before", type=Path, help="another checkout's src to compare with (e.g. /work/main/src)")
     a = ap.parse_args()
-    print(f"sources: {a.src}; median of {a.repeat} whole processes; peak = the child's maximum RSS")
+    sources = {"before": a.before, "after": a.src} if a.before else {"this": a.src}
+    print(f"sources: {', '.join(f'{k}={v}' for k, v in sources.items())}; median of {a.repeat} whole processes; "
+          "peak = the child's maximum RSS")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         measure("mid-term report (target: 5,000 recommendations <= 2.5 s, <= 200 MiB)", midterm_input,
-                ["report", "midterm"], [int(s) for s in a.sizes.split(",")], a.repeat, a.src, folder)
+                ["report", "midterm"], [int(s) for s in a.sizes.split(",")], a.repeat, sources, folder)
         measure("action plan (target: 3,000 items <= 3 s)", plan_input, ["plan"],
-                [int(s) for s in a.plan_sizes.split(",")], a.repeat, a.src, folder)
+                [int(s) for s in a.plan_sizes.split(",")], a.repeat, sources, folder)
 
 
 if __name__ == "__main__":

@@ -74,7 +74,7 @@ def parse_error(path: Path) -> str:
 def test_prose_in_brackets_is_a_flow_style_warning(tmp_path):
     p = write(tmp_path, PLAN + "    expected_results: [Every domestic worker knows how to complain, in her own "
                                "language]\n    milestones:\n      - {date: 2026-09-01, what: Leaflets in Tagalog}\n")
-    model, src = load(p)
+    _, src = load(p)
     assert [f.code for f in src.findings] == ["flow-style", "flow-style"]
     first, second = src.findings
     assert first.location == at(p, "[Every") and "items.0.expected_results" in first.message
@@ -84,7 +84,7 @@ def test_prose_in_brackets_is_a_flow_style_warning(tmp_path):
 
 def test_flow_style_is_reported_by_validate(tmp_path, cli):
     p = write(tmp_path, PLAN + "    expected_results: [A, b]\n")
-    code, report = cli.json("validate", p)
+    _, report = cli.json("validate", p)
     assert "flow-style" in [f["code"] for f in report["findings"]]
 
 
@@ -236,10 +236,10 @@ def test_deadline_after_session_start_is_an_error(tmp_path):
 
 
 def test_footnote_marker_located_in_a_yaml_block_body(tmp_path):
+    import datetime as dt
+
     from uprdraft.kinds.written import written_findings
     from uprdraft.rules import DEFAULT
-
-    import datetime as dt
 
     p = write(tmp_path, WRITTEN.replace("  One paragraph.\n", "  One paragraph.\n\n  Second one, with a note[^x].\n"))
     model, src = load(p)

@@ -201,8 +201,8 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0, rules=None) -> tuple
         from .yamlhelp import explain
 
         hint = explain(text, e.line, e.col, e.message)
-        message, col = hint if hint else (e.message, e.col)
-        raise InputError(f"{path}:{e.line + 1 + line_offset}:{col + 1}: {message}", code="parse") from None
+        message, at = hint if hint else (e.message, e.col)
+        raise InputError(f"{path}:{e.line + 1 + line_offset}:{at + 1}: {message}", code="parse") from None
     except yaml.YAMLError as e:
         from .yamlhelp import explain
 
@@ -398,6 +398,13 @@ def load(path: str | Path, kind: str | tuple[str, ...] | None = None, rules: Any
     not fit the schema of its ``kind``. Warnings found while reading (``flow-style``) are
     in ``source.findings``.
     """
+    from .yamlread import gc_paused
+
+    with gc_paused():
+        return _load(path, kind, rules)
+
+
+def _load(path: str | Path, kind: str | tuple[str, ...] | None, rules: Any) -> tuple[Any, Source]:
     from pydantic import ValidationError
 
     from .kinds import KINDS, resolve_function

@@ -85,12 +85,12 @@ def walk(model_cls: Any, loc: tuple) -> tuple[tuple, Any, Any, Any]:
 
 
 def _bounds(info: Any) -> tuple[Any, Any]:
-    lo = hi = None
+    lo: Any = None
+    hi: Any = None
     for m in getattr(info, "metadata", None) or ():
-        lo = getattr(m, "ge", None) if getattr(m, "ge", None) is not None else lo
-        lo = getattr(m, "gt", None) + 1 if getattr(m, "gt", None) is not None else lo
-        hi = getattr(m, "le", None) if getattr(m, "le", None) is not None else hi
-        hi = getattr(m, "lt", None) - 1 if getattr(m, "lt", None) is not None else hi
+        ge, gt, le, lt = (getattr(m, a, None) for a in ("ge", "gt", "le", "lt"))
+        lo = ge if ge is not None else (gt + 1 if gt is not None else lo)
+        hi = le if le is not None else (lt - 1 if lt is not None else hi)
     return lo, hi
 
 
@@ -217,7 +217,7 @@ def flow_style_findings(src: Any, model_cls: Any) -> list[Finding]:
     out: list[Finding] = []
     if "[" not in src.text and "{" not in src.text:  # no brackets, nothing to walk
         return out
-    stack = [(src.node, ())]
+    stack: list[tuple[Any, tuple]] = [(src.node, ())]
     while stack:  # collections only: scalars are never flow style
         node, loc = stack.pop()
         if node.flow_style:

@@ -11,7 +11,7 @@ import re
 
 _LINE = re.compile(r"""^(?P<lead>[ ]*(?:-[ ]+)*)
     (?:(?P<key>[^\s\-#'"\[\]{},:][^:#]*?|"[^"]*"|'[^']*'):(?:[ \t]+|$))?
-    (?P<value>.*?)\s*$""", re.X)
+    (?P<value>.*?)\s*$""", re.VERBOSE)
 
 _INDICATORS = {
     "*": "a reference to an anchor (*name)",
@@ -39,8 +39,8 @@ def explain(text: str, line: int | None, col: int | None, problem: str) -> tuple
     raw = lines[line]
     if "\t" in raw[: len(raw) - len(raw.lstrip(" \t"))] or (col is not None and raw[col:col + 1] == "\t"):
         tab = raw.find("\t")
-        return ("invalid YAML: this line holds a tab character; YAML lines are indented with spaces only: "
-                "replace the tab with spaces", tab if tab >= 0 else 0)
+        return (("invalid YAML: this line holds a tab character; YAML lines are indented with spaces only: "
+                "replace the tab with spaces"), max(tab, 0))
     m = _LINE.match(raw)
     if not m:
         return None
@@ -51,20 +51,20 @@ def explain(text: str, line: int | None, col: int | None, problem: str) -> tuple
     after = f"the text after '{key}:'" if key else "this item"
     fixed = f"{lead}{key + ': ' if key else ''}{quoted(value)}"
     if value[0] in _INDICATORS:
-        return (f"invalid YAML: {after} starts with '{value[0]}', which YAML reads as {_INDICATORS[value[0]]}; "
-                f"put the text in quotes: {fixed.strip()}", at)
+        return ((f"invalid YAML: {after} starts with '{value[0]}', which YAML reads as {_INDICATORS[value[0]]}; "
+                f"put the text in quotes: {fixed.strip()}"), at)
     if value[0] in "[{":
         if _balanced(value):
             return None
-        return (f"invalid YAML: {after} starts with '{value[0]}', which YAML reads as a list or mapping in "
+        return ((f"invalid YAML: {after} starts with '{value[0]}', which YAML reads as a list or mapping in "
                 f"brackets; write one item per line starting with '- ', or put the text in quotes: "
-                f"{fixed.strip()}", at)
+                f"{fixed.strip()}"), at)
     if ": " in value or value.endswith(":"):
-        return (f"invalid YAML: {after} contains ': ', which YAML reads as the start of another field; put the "
-                f"whole text in quotes: {fixed.strip()}", at)
+        return ((f"invalid YAML: {after} contains ': ', which YAML reads as the start of another field; put the "
+                f"whole text in quotes: {fixed.strip()}"), at)
     if " #" in value:
-        return (f"invalid YAML: {after} contains ' #', which YAML reads as the start of a comment; put the "
-                f"whole text in quotes: {fixed.strip()}", at)
+        return ((f"invalid YAML: {after} contains ' #', which YAML reads as the start of a comment; put the "
+                f"whole text in quotes: {fixed.strip()}"), at)
     return None
 
 

@@ -9,10 +9,18 @@ import datetime as dt
 import re
 import types
 import typing
-from functools import lru_cache
+from functools import cache
 from typing import Annotated, Any, Literal, get_args, get_origin
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 Status = Literal["general", "special", "roster", "none"]
 ECOSOC_STATUSES = ("general", "special", "roster")
@@ -39,8 +47,8 @@ class Strict(BaseModel):
         return data
 
 
-@lru_cache(maxsize=None)
-def _choice_fields(cls: type) -> dict[str, dict[str, str]]:
+@cache
+def _choice_fields(cls: type[BaseModel]) -> dict[str, dict[str, str]]:
     """field -> {folded choice: choice} for the fields whose value is one of fixed words."""
     out = {}
     for name, info in cls.model_fields.items():
