@@ -246,3 +246,13 @@ def test_footnote_marker_located_in_a_yaml_block_body(tmp_path):
     findings, _ = written_findings(model, src, DEFAULT, dt.date(2026, 5, 1))
     [f] = [f for f in findings if f.code == "footnote"]
     assert f.location == at(p, "[^x]")
+
+
+def test_words_after_a_hash_are_not_lost_silently(tmp_path):
+    p = write(tmp_path, WRITTEN.replace('title: "Children first"', "title: Report #1 on children")
+              .replace("  name: Lead NGO", "  name: Lead NGO     # a comment set apart"))
+    model, src = load(p)
+    assert model.title == "Report"  # what YAML reads ...
+    [f] = src.findings  # ... and the warning that says so; the comment set apart is fine
+    assert f.code == "comment-in-text" and f.location == at(p, "#1")
+    assert 'title: "Report #1 on children"' in f.message

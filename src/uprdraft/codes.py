@@ -96,6 +96,9 @@ _TABLE: tuple[Code, ...] = (
          "Free text is written as a YAML flow list or mapping ([a, b] or {a: b}), where a comma or a colon in "
          "the text splits it or fails; write one item per line, starting with '- ', and each field on its own "
          "line.", "", _OURS, ("all",)),
+    Code("comment-in-text", "Words dropped as a comment", _W,
+         "Free text is followed on its line by ' #', which YAML reads as a comment, so the words after it are "
+         "dropped (title: Report #1); put the whole text in quotes.", "", _OURS, ("all",)),
     Code("internal", "A bug in uprdraft", _E,
          "Something unexpected went wrong inside uprdraft; please report it (UPRDRAFT_DEBUG=1 shows details).",
          "", _OURS, ("all",)),

@@ -417,8 +417,13 @@ def _load(path: str | Path, kind: str | tuple[str, ...] | None, rules: Any) -> t
     if isinstance(got, str) and got.strip().lower() in KINDS:
         got = data["kind"] = got.strip().lower()
     if not isinstance(got, str) or got not in KINDS:
+        import difflib
+
         shown = got if isinstance(got, (str, int, float)) else "a list or a mapping"
-        raise ContentError(error("schema", f"kind: unknown kind '{shown}'; one of {known}", src.locate(("kind",))))
+        close = difflib.get_close_matches(str(got).strip().lower(), list(KINDS), n=1) if isinstance(got, str) else []
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise ContentError(error("schema", f"kind: unknown kind '{shown}'; {hint}one of {known}",
+                                 src.locate(("kind",))))
     wanted = (kind,) if isinstance(kind, str) else kind
     if wanted and got not in wanted:
         names = " or a ".join(wanted)
@@ -430,7 +435,8 @@ def _load(path: str | Path, kind: str | tuple[str, ...] | None, rules: Any) -> t
     except ValidationError as e:
         raise ContentError(validation_findings(e, src, model_cls)) from None
     if src.node is not None and not src.extra.get("json"):
-        from .schema_messages import flow_style_findings
+        from .schema_messages import comment_findings, flow_style_findings
 
         src.findings.extend(flow_style_findings(src, model_cls))
+        src.findings.extend(comment_findings(src, model_cls))
     return model, src

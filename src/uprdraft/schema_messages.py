@@ -281,3 +281,48 @@ def _has_plain_text(node: Any, ann: Any, loc: tuple) -> bool:
             kid_ann = walk(a, (part,))[3] if a is not Any else Any
             stack.append((kid, kid_ann, lc + (part,)))
     return False
+
+
+# --------------------------------------------------------------------------- " #" in free text
+def comment_findings(src: Any, model_cls: Any) -> list[Finding]:
+    """``comment-in-text`` warnings: free text followed on its line by one space and ``#``,
+    which YAML reads as a comment: the words after it are silently dropped
+    (``title: Report #1``)."""
+    from yaml.nodes import ScalarNode
+
+    from .yamlhelp import quoted
+
+    out: list[Finding] = []
+    if " #" not in src.text and "\t#" not in src.text:
+        return out
+    # marks count from the YAML's first line: after the opening '---' of front matter
+    lines = src.text.splitlines()[src.line_offset:]
+    stack: list[tuple[Any, tuple]] = [(src.node, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, ScalarNode):
+            end = node.end_mark
+            if node.style or end is None or not node.tag.endswith(":str") or end.line >= len(lines):
+                continue
+            rest = lines[end.line][end.column:]
+            hash_at = len(rest) - len(rest.lstrip(" \t"))
+            # one space before '#' reads as words ("Report #1"); a comment set apart by
+            # several spaces (as in our starters) was meant as one
+            if hash_at != 1 or not rest[hash_at:].startswith("#"):
+                continue
+            field_name = next((p for p in reversed(loc) if isinstance(p, str)), None)
+            if not _free_text(walk(model_cls, loc)[3], field_name):
+                continue
+            dropped = rest[hash_at:].strip()
+            whole = f"{node.value} {dropped}"
+            name = ".".join(str(p) for p in loc)
+            key = f"{loc[-1]}: " if loc and isinstance(loc[-1], str) else ""
+            out.append(warning(
+                "comment-in-text",
+                f"{name}: the text stops before ' {dropped[:1]}': YAML reads '{dropped}' as a comment and drops it; if "
+                f"it belongs to the text, put the whole text in quotes: {key}{quoted(whole)}",
+                src.locate_line(end.line + 1 + src.line_offset, end.column + hash_at + 1)))
+            continue
+        stack.extend((kid, loc + (part,)) for part, kid in _kids(node))
+    out.sort(key=lambda f: _order(f.location))
+    return out

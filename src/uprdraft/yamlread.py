@@ -246,7 +246,6 @@ def check_tree(root, limits: Limits) -> None:
             continue
         if key in on_path:
             raise LimitError("yaml_nodes", "an alias refers to a value that contains it", *_mark(node))
-        node.end_mark = None  # never used; half the marks' memory
         on_path.add(key)
         stack.append((node, True))
         for kid in _children(node):
