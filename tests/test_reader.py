@@ -80,6 +80,16 @@ def test_values_over_the_limit_name_the_rule(tmp_path):
     assert f.code == "input-nodes" and "limits.yaml_nodes" in f.message and "limits: {yaml_nodes: 40}" in f.message
 
 
+def test_explicitly_tagged_values_are_counted_too(tmp_path):
+    from uprdraft.rules import from_mapping
+
+    p = tmp_path / "tagged.yaml"
+    p.write_text("kind: [" + ", ".join(["!!str a"] * 50) + "]\n")
+    with pytest.raises(InputError) as e:
+        load(p, rules=from_mapping({"limits": {"yaml_nodes": 20}}))
+    assert e.value.findings[0].code == "input-nodes"
+
+
 @pytest.mark.parametrize("text", [
     "kind: " + "[" * 100_000 + "]" * 100_000 + "\n",
     "kind: x\nx:\n" + "- " * 5_000 + "x\n",

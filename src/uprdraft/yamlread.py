@@ -5,8 +5,8 @@ styles we never write back. libyaml composes a tree of nodes, each with its line
 column, which is all we need: values for the models, and positions for messages.
 
 Bounds, so that a small file cannot make us work without end (issue 12):
-- nodes are counted as libyaml makes them (``resolve`` is called once per node), so a huge
-  flat file stops early;
+- nodes are counted as libyaml makes them (it calls ``descend_resolver`` once per node),
+  so a huge flat file stops early;
 - then the tree is walked once: each alias counts as a full copy of what it names (sizes are
   memoised per node, so a "billion laughs" file is measured in microseconds, never
   expanded), an alias inside its own target is refused, and the nesting depth is bounded.
@@ -169,6 +169,9 @@ class _Loader(CParser, _Constructor):
     # libyaml calls these around each node it composes (not around an alias): the depth of
     # the tree as written is known at no cost; aliases are measured by check_tree
     def descend_resolver(self, parent, index):
+        self._left -= 1  # every node, tagged or not (``resolve`` skips explicit tags)
+        if self._left < 0:
+            raise LimitError("yaml_nodes", "too many values")
         self._depth += 1
         if self._depth > self._max_depth + 1 and parent is not None:  # scalars are not a level
             raise LimitError("nesting_depth", "nested too deeply", *_mark(parent))
@@ -177,9 +180,6 @@ class _Loader(CParser, _Constructor):
         self._depth -= 1
 
     def resolve(self, kind, value, implicit):
-        self._left -= 1
-        if self._left < 0:
-            raise LimitError("yaml_nodes", "too many values")
         if kind is ScalarNode:
             return _resolve_plain(value) if implicit[0] else STR
         return SEQ if kind is SequenceNode else MAP
@@ -300,6 +300,8 @@ def problem_of(e: YAMLError, text: str) -> tuple[int | None, int | None, str]:
         what = (e.problem or e.context or "invalid YAML").strip()
         if isinstance(e, ConstructorError) and "constructor for the tag" in what:
             what = "unknown tag"
+        if "duplicate anchor" in (e.context or ""):  # libyaml's problem is "second occurrence"
+            what = "the same anchor (&name) is defined twice; if the text starts with '&', put it in quotes"
         return (mark.line, mark.column, what) if mark else (None, None, what)
     position = getattr(e, "position", None)  # ReaderError: a character no text file holds
     if isinstance(position, int) and type(e).__name__ == "ReaderError":
