@@ -176,9 +176,7 @@ def _read_text(path: Path, rules=None) -> str:
 
 
 def _limit_error(e, path: Path, line_offset: int, rules) -> InputError:
-    from .yamlread import Limits
-
-    lim = _limits(rules) if rules is not None else Limits()
+    lim = _limits(rules)
     value = {"yaml_nodes": lim.nodes, "nesting_depth": lim.depth}[e.what]
     code = {"yaml_nodes": "input-nodes", "nesting_depth": "input-depth"}[e.what]
     where = f"{path}:{e.line + 1 + line_offset}:{e.col + 1}" if e.line is not None else str(path)
@@ -245,7 +243,7 @@ def parse_json(text: str, path: Path, rules=None) -> tuple[Any, Any]:
     """(values, libyaml node tree or None): ``json`` decides what the file says; the YAML
     reader only gives positions (it refuses some texts JSON allows: then positions fall
     back to line 1)."""
-    from .yamlread import LimitError, Limits, check_json
+    from .yamlread import LimitError, check_json
 
     try:
         data = json.loads(text)
@@ -256,7 +254,7 @@ def parse_json(text: str, path: Path, rules=None) -> tuple[Any, Any]:
     except ValueError as e:  # a number of more than 4,300 digits
         raise InputError(f"{path}: invalid JSON: {e}; if it is text, put it in quotes", code="parse") from None
     try:
-        check_json(data, _limits(rules) if rules is not None else Limits())
+        check_json(data, _limits(rules))
     except LimitError as e:
         raise _limit_error(e, path, 0, rules) from None
     try:
