@@ -209,7 +209,9 @@ def test_schema_errors_point_into_the_source(tmp_path, cli):
 
 def test_validate_runs_the_plan_rules(tmp_path, cli):
     code, report = cli.json("validate", write_plan(tmp_path, INLINE % "2030-01-01"))
-    assert code == 1 and [f["code"] for f in report["findings"]] == ["milestone-after-review"]
+    # INLINE is written in brackets, as officers type: flow-style warnings come first
+    assert code == 1 and [f["code"] for f in report["findings"] if f["code"] != "flow-style"] == \
+        ["milestone-after-review"]
     code, report = cli.json("validate", EXAMPLES / "action-plan.yaml")
     assert code == 0 and report["findings"] == [] and report["stats"]["items"] == 4
 

@@ -148,9 +148,10 @@ def test_yaml_errors_have_file_line_col(tmp_path, cli):
     code, out, err = cli("validate", src)
     assert code == 1
     lines = err.strip().splitlines()
-    assert f"{src}:2:11: language: must be 'en', 'fr' or 'es' [schema]" in lines
-    assert f"{src}:4:14: agenda_item: Input should be less than or equal to 10 [schema]" in lines
-    assert f"{src}:8:11: organisation.status: must be 'general', 'special', 'roster' or 'none' [schema]" in lines
+    assert f"{src}:2:11: language: 'de' is not one of the choices; give 'en', 'fr' or 'es' [schema]" in lines
+    assert f"{src}:4:14: agenda_item: 12 is out of range; give a whole number from 1 to 10 [schema]" in lines
+    assert (f"{src}:8:11: organisation.status: 'speciall' is not one of the choices (did you mean 'special'?); "
+            "give 'general', 'special', 'roster' or 'none' [schema]") in lines
     assert f"{src}:1:1: session_start: this field is required [schema]" not in lines  # optional
 
 
@@ -177,7 +178,7 @@ def test_markdown_errors_point_into_the_body(tmp_path, cli):
                   "First paragraph.\n\nA *stressed* word and a missing note[^x].\n")
     code, out, err = cli("statement", "written", md, "--today", TODAY)
     assert code == 1
-    assert f"{md}:12:1: footnote [^x] is used but never defined" in err
+    assert f"{md}:12:37: footnote [^x] is used but never defined" in err  # at the marker itself
     assert f"{md}:12:1: warning: emphasis (*...*)" in err
 
 

@@ -82,6 +82,23 @@ _TABLE: tuple[Code, ...] = (
     Code("unreadable", "File cannot be read safely", _E,
          "The file is damaged, truncated, too large when unpacked, unsafe, or not a readable workbook or "
          "calendar.", "", _OURS, ("all", "check", "import")),
+    Code("input-size", "Input file too large", _E,
+         "A text input (YAML, JSON, Markdown) is larger than limits.text_bytes (10 MB by default); raise the "
+         "limit in a --rules file to read it.", "", _OURS, ("all",)),
+    Code("input-nodes", "Too many values in the input", _E,
+         "A YAML or JSON input holds more values than limits.yaml_nodes (500,000 by default), counting each "
+         "alias (*name) as a full copy, or an alias refers to a value that contains it; raise the limit in a "
+         "--rules file to read it.", "", _OURS, ("all",)),
+    Code("input-depth", "Input nested too deeply", _E,
+         "Lists and mappings in a YAML or JSON input are nested deeper than limits.nesting_depth (50 by "
+         "default); raise the limit in a --rules file to read it.", "", _OURS, ("all",)),
+    Code("flow-style", "Free text written in brackets", _W,
+         "Free text is written as a YAML flow list or mapping ([a, b] or {a: b}), where a comma or a colon in "
+         "the text splits it or fails; write one item per line, starting with '- ', and each field on its own "
+         "line.", "", _OURS, ("all",)),
+    Code("comment-in-text", "Words dropped as a comment", _W,
+         "Free text is followed on its line by ' #', which YAML reads as a comment, so the words after it are "
+         "dropped (title: Report #1); put the whole text in quotes.", "", _OURS, ("all",)),
     Code("internal", "A bug in uprdraft", _E,
          "Something unexpected went wrong inside uprdraft; please report it (UPRDRAFT_DEBUG=1 shows details).",
          "", _OURS, ("all",)),

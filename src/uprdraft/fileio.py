@@ -2,23 +2,58 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from .findings import InputError
 
 
-def read_bytes(path: str | Path, what: str = "file") -> bytes:
-    """The bytes of an input file, or one plain-words InputError (exit 2)."""
+def read_bytes(path: str | Path, what: str = "file", max_bytes: int | None = None,
+               rule: str = "limits.text_bytes", code: str = "input-size") -> bytes:
+    """The bytes of an input file, or one plain-words InputError (exit 2).
+
+    Only a regular file is read: a folder, a pipe or a device (``/dev/zero``) is refused at
+    once, before any byte is read (a pipe is opened without waiting for a writer). With
+    ``max_bytes`` a larger file is refused, naming the ``rule`` that raises the limit.
+    """
     path = Path(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        return path.read_bytes()
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file; check the name and folder", code="io") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder, not a {what}", code="io") from None
     except OSError as e:
         raise InputError(f"{path}: cannot read the {what} ({e.strerror})", code="io") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(f"{path}: is a folder, not a {what}", code="io")
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: is not a regular file (a device, a pipe or a socket); give the "
+                             f"{what} itself", code="io")
+        if max_bytes is not None and st.st_size > max_bytes:
+            raise _too_large(path, what, st.st_size, max_bytes, rule, code)
+        with os.fdopen(fd, "rb") as f:
+            fd = -1  # closed with f
+            data = f.read() if max_bytes is None else f.read(max_bytes + 1)
+    except OSError as e:
+        raise InputError(f"{path}: cannot read the {what} ({e.strerror})", code="io") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if max_bytes is not None and len(data) > max_bytes:  # it grew while we read it
+        raise _too_large(path, what, len(data), max_bytes, rule, code)
+    return data
+
+
+def _too_large(path: Path, what: str, size: int, limit: int, rule: str, code: str) -> InputError:
+    section, _, key = rule.partition(".")
+    return InputError(f"{path}: the {what} is {size:,} bytes, over the limit of {limit:,} bytes ({rule}); to read "
+                      f"it, raise the limit in a rules file ({section}: {{{key}: {max(size, limit * 2)}}}) given "
+                      "with --rules", code=code)
 
 
 def default_output(input_path: str | Path, suffix: str) -> Path:

@@ -43,6 +43,7 @@ class Issue:
     severity: str
     message: str
     line: int
+    col: int | None = None  # 0-based column within the body line, where known (a footnote marker)
 
 
 @dataclass
@@ -102,6 +103,18 @@ def _inline(children, line: int, issues: list[Issue], notes_order: list[str], no
         else:
             merged.append(s)
     return merged
+
+
+def _marker_at(lines: list[str], start: int, marker: str, found: set) -> tuple[int, int]:
+    """(line, col), 0-based, of the first ``marker`` at or after line ``start`` not reported yet."""
+    for n in range(start, len(lines)):
+        col = lines[n].find(marker)
+        while col >= 0:
+            if (n, col) not in found:
+                found.add((n, col))
+                return n, col
+            col = lines[n].find(marker, col + 1)
+    return start, 0
 
 
 def _definitions(footnotes: dict[str, str]) -> str:
@@ -173,14 +186,17 @@ def parse_body(text: str, footnotes: dict[str, str] | None = None) -> Body:
             pending = None
         elif t == "paragraph_close" and pending is not None and pending.kind == "paragraph":
             pending = None
-    # references to undefined notes stay as literal "[^x]" text: report them
+    # references to undefined notes stay as literal "[^x]" text: report them at the marker
+    src_lines = src.splitlines()
+    found: set[tuple[int, int]] = set()
     for blk in blocks:
         for s in blk.segments:
             if isinstance(s, str):
                 for m in _UNRESOLVED.finditer(s):
+                    line, col = _marker_at(src_lines, blk.line, m.group(0), found)
                     issues.append(Issue("footnote", "error",
                                         f"footnote [^{m.group(1)}] is used but never defined; add a line "
-                                        f"'[^{m.group(1)}]: text' or a 'footnotes' entry", blk.line))
+                                        f"'[^{m.group(1)}]: text' or a 'footnotes' entry", line, col))
     notes = {}
     for label in notes_order:
         notes[label] = ["".join(note_texts.get(label, []))]

@@ -69,9 +69,9 @@ def analyse(kind: Kind, input_path: Path, ctx: Context, request: Request) -> Ana
     from .codes import drop_ignored
     from .load import load
 
-    model, src = load(input_path, (*kind.accepts, kind.name))
+    model, src = load(input_path, (*kind.accepts, kind.name), rules=ctx.rules)
     analysis: Analysis = kind.function("analyse")(model, src, ctx, request)
-    analysis.findings = drop_ignored(analysis.findings, ctx.ignore)
+    analysis.findings = drop_ignored([*src.findings, *analysis.findings], ctx.ignore)
     return analysis
 
 
@@ -140,7 +140,7 @@ def validate(input_path: Any, ctx: Context) -> Report:
     from .codes import drop_ignored
     from .load import load
 
-    model, src = load(as_path(input_path, "input"))
+    model, src = load(as_path(input_path, "input"), rules=ctx.rules)
     kind = get(model.kind)
     analysis: Analysis = kind.function("analyse")(model, src, ctx, Request())
-    return Report(drop_ignored(analysis.findings, ctx.ignore), analysis.stats, None)
+    return Report(drop_ignored([*src.findings, *analysis.findings], ctx.ignore), analysis.stats, None)

@@ -8,7 +8,8 @@ deep-merged over these defaults and validated.
 
 Sections: ``written`` (written statements), ``fonts`` (font profiles for check/fix and our
 own writers), ``oral`` (oral statements), ``side_event``, ``upr`` (cycle, follow-up
-calendar, responses, statuses), ``email`` (the submission e-mail), ``child_friendly``.
+calendar, responses, statuses), ``email`` (the submission e-mail), ``child_friendly``,
+``limits`` (how much an input may hold).
 """
 from __future__ import annotations
 
@@ -768,6 +769,22 @@ class ImportRules(_Section):
     encoding_margin: int = 3
 
 
+# --------------------------------------------------------------------------- input limits
+class LimitRules(_Section):
+    """Bounds on what uprdraft reads, so that no input (however small) makes it run for
+    long or grow without bound. Raise one in a rules file (``limits: {yaml_nodes: 2000000}``)
+    to read a bigger input."""
+
+    # our choice: a text input (YAML, JSON, Markdown) of at most 10 MB; a mid-term report of
+    # 5,000 recommendations is about 3 MB
+    text_bytes: int = Field(default=10_000_000, ge=1)
+    # our choice: values in a YAML or JSON input, counting each alias (``*name``) as a full
+    # copy of what it refers to; 5,000 recommendations are about 110,000
+    yaml_nodes: int = Field(default=500_000, ge=1)
+    # our choice: lists and mappings inside one another; our inputs need at most 8
+    nesting_depth: int = Field(default=50, ge=1, le=900)
+
+
 class Rules(_Section):
     written: WrittenRules = WrittenRules()
     fonts: FontRules = FontRules()
@@ -778,6 +795,7 @@ class Rules(_Section):
     child_friendly: ChildFriendlyRules = ChildFriendlyRules()
     midterm: MidtermRules = MidtermRules()
     importing: ImportRules = ImportRules()
+    limits: LimitRules = LimitRules()
 
 
 DEFAULT = Rules()

@@ -164,7 +164,8 @@ def written_findings(model, src, rules, today: dt.date,
 
     # body reading issues (emphasis, footnotes)
     for issue in content.issues:
-        findings.append(Finding(issue.code, issue.severity, issue.message, body_location(src, issue.line)))
+        findings.append(Finding(issue.code, issue.severity, issue.message,
+                                body_location(src, issue.line, issue.col)))
 
     # word limit [S1, S3, S49], footnotes counted [S2]
     words = content.words()

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .common import Document, Organisation, Strict
+from .common import Contact, Document, Organisation, Strict
 from .recommendation import Recommendation
 
 
@@ -56,6 +56,8 @@ class MidtermReport(Document):
     voluntary_commitments: str | list[str] | None = None
     conclusions: str = Field(min_length=1)
     child_friendly: ChildFriendly | None = None
+    contact: Contact | None = Field(default=None, description="Whom readers can ask (shown in the child-friendly version).")
+    date: dt.date | None = Field(default=None, description="Date of the report (default: the day it is written).")
 
     @model_validator(mode="after")
     def _who_and_what(self):

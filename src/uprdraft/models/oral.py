@@ -11,7 +11,7 @@ from typing import Literal, Union
 
 from pydantic import Field, field_validator
 
-from .common import Document, Organisation, Strict
+from .common import Document, HRCSession, Organisation, Strict
 
 Language = Literal["ar", "zh", "en", "fr", "ru", "es"]
 Segment = Literal["general-debate", "interactive-dialogue", "panel", "upr-adoption"]
@@ -25,7 +25,7 @@ class Speaker(Strict):
 class OralStatement(Document):
     kind: Literal["oral-statement"]
     language: Language = Field(description="Language the statement is delivered in (one of the six UN languages).")
-    session: int = Field(ge=1, le=999, description="HRC session number, e.g. 61.")
+    session: HRCSession = Field(description="HRC session number, e.g. 61 (HRC61 is read too).")
     agenda_item: int = Field(ge=1, le=10, description="Agenda item 1-10 (UPR outcomes: item 6).")
     segment: Segment = Field(description="Decides the default time limit.")
     state_under_review: str | None = Field(default=None, min_length=1,

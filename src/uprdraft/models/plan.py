@@ -70,6 +70,11 @@ class PlanItem(Strict):
     def _lists(cls, v):
         return _as_list(v)
 
+    @field_validator("action_types")
+    @classmethod
+    def _types_any_case(cls, v: list[str]) -> list[str]:
+        return [t.strip().lower() for t in v]
+
     @field_validator("budget", mode="before")
     @classmethod
     def _budget_text(cls, v):

@@ -14,6 +14,7 @@ from pydantic import Field, field_validator
 
 from .common import Contact, Document, Organisation, Strict
 
+_HRC_SESSION = re.compile(r"\s*(?:HRC)?\s*[-.]?\s*(\d{1,4})\s*", re.IGNORECASE)
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])\s*[:hH.]\s*([0-5]\d)$")
 
 
@@ -44,7 +45,7 @@ class SideEvent(Document):
     kind: Literal["side-event"]
     language: Literal["en", "fr", "es"] = Field(default="en", description="Language of the note's labels and dates.")
     title: str = Field(min_length=1)
-    session: str = Field(min_length=1, description='e.g. "HRC61" or "UPR WG50".')
+    session: str = Field(min_length=1, description='e.g. "HRC61" (61 and "HRC 61" are read too) or "UPR WG50".')
     session_start: dt.date | None = Field(default=None, description="First day of the session (optional).")
     session_end: dt.date | None = Field(default=None, description="Last day of the session (optional).")
     date: dt.date
@@ -76,7 +77,12 @@ class SideEvent(Document):
     @field_validator("session", mode="before")
     @classmethod
     def _session_text(cls, v):
-        return f"HRC{v}" if isinstance(v, int) else v
+        # 64, "64", "HRC64", "HRC 64" are one session, stored as "HRC64"; "UPR WG50" stays
+        if isinstance(v, int) and not isinstance(v, bool):
+            return f"HRC{v}"
+        if isinstance(v, str) and _HRC_SESSION.fullmatch(v):
+            return f"HRC{int(_HRC_SESSION.fullmatch(v).group(1))}"
+        return v
 
     @field_validator("languages")
     @classmethod

@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
-from .common import Contact, Document, Organisation
+from .common import Contact, Document, HRCSession, Organisation
 
 
 class StatementForm(Document):
@@ -14,7 +14,7 @@ class StatementForm(Document):
     (``written-statement``) and one drafted in Word (``submission``)."""
 
     language: Literal["en", "fr", "es"] = Field(description="The statement is issued unedited in this language [S1].")
-    session: int = Field(ge=1, le=999, description="HRC session number, e.g. 61.")
+    session: HRCSession = Field(description="HRC session number, e.g. 61 (HRC61 is read too).")
     session_start: dt.date | None = Field(default=None, description="Opening day of the session.")
     deadline: dt.date | None = Field(default=None, description="Deadline published for this session; overrides the 21-day rule.")
     agenda_item: int = Field(ge=1, le=10, description="Agenda item 1-10.")
@@ -24,6 +24,15 @@ class StatementForm(Document):
     co_sponsors: list[Organisation] = Field(default_factory=list)
     supporters: list[str] = Field(default_factory=list, description="NGOs without ECOSOC status; named in a footnote to the title.")
     contact: Contact
+
+    @field_validator("deadline")
+    @classmethod
+    def _deadline_before_session(cls, v: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        start = info.data.get("session_start")
+        if v is not None and start is not None and v > start:
+            raise ValueError(f"{v.isoformat()} is after session_start ({start.isoformat()}); the deadline comes "
+                             "before the session opens: check both dates")
+        return v
 
     @field_validator("supporters")
     @classmethod

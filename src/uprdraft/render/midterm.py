@@ -146,7 +146,7 @@ def child_friendly_context(loaded, rules, today=None) -> dict:
         "version_note": wording[cf.version].format(age_band=age_range(cf.age_band, wording)),
         "paragraphs": paragraphs(cf.text),
         "organisation": submitted_by(m),
-        "date": format_date(today or dt.date.today(), m.language),
+        "date": format_date(getattr(m, "date", None) or today or dt.date.today(), m.language),
         "contact": _contact(m),
     }
 
