@@ -217,3 +217,17 @@ def test_python_dash_m_names_itself_uprdraft():
     assert out.stdout.startswith("Usage: uprdraft ")
     version = subprocess.run([sys.executable, "-m", "uprdraft", "--version"], capture_output=True, text=True)
     assert version.stdout.strip() == f"uprdraft {uprdraft.__version__}"
+
+
+@pytest.mark.parametrize("text, says", [
+    ('written: {word_limit: "lots"}', "written.word_limit"),
+    ("nosuch: {a: 1}", "unknown field"),
+    ("written: {word_limt: 3}", "did you mean 'word_limit'"),
+    ("[1, 2]", "mapping"),
+])
+def test_a_bad_rules_file_is_one_plain_line(tmp_path, cli, text, says):
+    rules = tmp_path / "r.yaml"
+    rules.write_text(text + "\n", encoding="utf-8")
+    code, out, err = cli("--rules", rules, "validate", EXAMPLES / "written-statement.md", "--today", "2026-01-01")
+    assert code == 2 and says in err and len(err.strip().splitlines()) == 1
+    assert "Input should" not in err and "internal error" not in err

@@ -827,10 +827,12 @@ def from_mapping(data: Mapping[str, Any], where: str = "rules") -> Rules:
     try:
         return Rules.model_validate(_merge(DEFAULT.model_dump(), _plain(data)))
     except ValidationError as e:
-        first = e.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        raise InputError(f"{where}: {field}: {first['msg']} (see 'uprdraft --help' for the rules file)",
-                         code="rules") from None
+        from .schema_messages import message, walk
+
+        err = e.errors(include_url=False)[0]
+        loc, parent, info, ann = walk(Rules, tuple(err["loc"]))
+        name = ".".join(str(p) for p in loc)
+        raise InputError(f"{where}: in the rules, {message(err, name, parent, info, ann)}", code="rules") from None
 
 
 def _plain(value: Any) -> Any:
