@@ -597,3 +597,79 @@ def test_api_functions_have_the_command_names():
 
     for name in ("init", "import", "assess", "list", "history", "link", "stats", "export", "dump", "load", "upgrade"):
         assert callable(getattr(api, f"track_{name}")) and f"track_{name}" in api.__all__
+
+
+# --------------------------------------------------------------------------- documents straight from the tracker
+MIDTERM = """kind: midterm-report
+language: en
+title: Mid-term report on Slovenia
+state_under_review: Slovenia
+cycle: 4
+review_date: 2024-05-01
+wg_report_symbol: A/HRC/59/15
+organisation: {name: Slovenian NGO Coalition, status: special}
+summary: Progress is slow.
+methodology: Desk review.
+conclusions: Act now.
+"""
+
+
+def test_midterm_report_from_the_tracker(db, cli, tmp_path):
+    from docx import Document
+
+    ok(cli, "track", "init", "--db", db)
+    ok(cli, "track", "import", template_csv(tmp_path), "--db", db)
+    random_assessments(cli, db, tmp_path, n=30, seed=5)
+    ok(cli, "track", "assess", "115.3", "--status", "fully-implemented", "--date", "2025-01-10", "--db", db)
+    src = tmp_path / "midterm.yaml"
+    src.write_text(MIDTERM, encoding="utf-8")
+    assert "recommendations_file" in fails(cli, 1, "report", "midterm", src)  # no recommendations, no --db
+    code, report = cli.json("report", "midterm", src, "--db", db, "--as-of", "2025-12-31", "-o", tmp_path / "m.docx")
+    assert code == 0, report
+    data = dump(cli, db)
+    want = expected_rows(data, dt.date(2025, 12, 31))
+    keys = [k for k in want if k[0] == "Slovenia" and k[1] == 48]
+    stats = report["stats"]["recommendations"]
+    assert stats["total"] == len(keys) == 4
+    for s in STATUSES:
+        assert stats["by_status"][s]["count"] == sum(1 for k in keys if want[k][0] == s)
+    moved = report["stats"]["tracker"]["moved_since_review"]
+    at_review = expected_rows(data, dt.date(2024, 5, 1))
+    for s in STATUSES:
+        assert moved[s]["moved_in"] == sum(1 for k in keys if want[k][0] == s and at_review[k][0] != s)
+    text = "\n".join(p.text for p in Document(tmp_path / "m.docx").paragraphs)
+    assert "Since the review (1 May 2024), statuses as of 31 December 2025:" in text
+    assert f"Fully implemented {moved['fully-implemented']['now']} " \
+           f"({moved['fully-implemented']['moved_in']} moved there)" in text
+    assert "--as-of needs --db" in fails(cli, 2, "report", "midterm", src, "--as-of", "2025-12-31")
+
+
+PLAN = """kind: action-plan
+language: en
+title: Plan
+organisation: {name: NGO, status: special}
+state_under_review: Slovenia
+review_date: 2025-01-20
+items:
+  - recommendation: "115.4"
+    actors: [Ministry of Labour]
+    milestones: [{date: 2026-05-01, what: Draft plan}]
+"""
+
+
+def test_plan_from_the_tracker(db, cli, tmp_path, monkeypatch):
+    ok(cli, "track", "init", "--db", db)
+    ok(cli, "track", "import", template_csv(tmp_path), "--db", db)
+    ok(cli, "track", "assess", "115.4", "--status", "partially-implemented", "--date", "2025-06-01", "--db", db)
+    src = tmp_path / "plan.yaml"
+    src.write_text(PLAN, encoding="utf-8")
+    from uprdraft import api
+
+    report = api.render_plan(src, tmp_path / "p.docx", db=db, as_of="2025-07-01")
+    assert report.ok and report.output
+    src.write_text(PLAN.replace('"115.4"', '"115.9"'), encoding="utf-8")
+    assert "in the tracker" in cli("plan", src, "--db", db, "-o", tmp_path / "q.docx")[2]
+    # --db alone: $UPRDRAFT_DB
+    monkeypatch.setenv("UPRDRAFT_DB", db)
+    src.write_text(PLAN, encoding="utf-8")
+    ok(cli, "plan", src, "--db", "--as-of", "2025-07-01", "-o", tmp_path / "r.docx")

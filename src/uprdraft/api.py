@@ -34,6 +34,7 @@ PathArg = Union[str, "os.PathLike[str]"]
 RulesArg = Union["Rules", Mapping[str, Any], str, "os.PathLike[str]", Path, None]
 DateArg = Union[dt.date, str, None]
 IgnoreArg = Union[str, Iterable[str], None]
+DbArg = Union[str, "os.PathLike[str]", None]  # a tracker: SQLite path or database URL (uprdraft track)
 
 
 def _context(rules: RulesArg, today: DateArg = None, ignore: IgnoreArg = None,
@@ -72,13 +73,17 @@ def render_oral_statement(input_path: PathArg, output: PathArg | None = None, te
 def render_midterm_report(input_path: PathArg, output: PathArg | None = None, child_friendly: PathArg | None = None,
                           force: bool = False, *, rules: RulesArg = None, template: PathArg | None = None,
                           child_friendly_template: PathArg | None = None, profile: str | None = None,
-                          ignore: IgnoreArg = None) -> Report:
-    """A UPR mid-term report (.docx) and, with ``child_friendly``, its child-friendly version."""
+                          ignore: IgnoreArg = None, db: DbArg | bool = None, as_of: DateArg = None) -> Report:
+    """A UPR mid-term report (.docx) and, with ``child_friendly``, its child-friendly version.
+
+    With ``db`` (a tracker's path or URL; True: $UPRDRAFT_DB or ./uprdraft.db) the recommendations
+    come from the tracker, with their status as of ``as_of`` (default today)."""
     from .pipeline import run
 
     return run("midterm-report", input_path, _context(rules, None, ignore, profile),
                outputs={"document": output, "child-friendly": child_friendly},
-               templates={"document": template, "child-friendly": child_friendly_template}, force=_force(force))
+               templates={"document": template, "child-friendly": child_friendly_template}, force=_force(force),
+               options=_tracker_options(db, as_of))
 
 
 def render_side_event(input_path: PathArg, output: PathArg | None = None, ics: PathArg | None = None,
@@ -93,12 +98,28 @@ def render_side_event(input_path: PathArg, output: PathArg | None = None, ics: P
 
 def render_plan(input_path: PathArg, output: PathArg | None = None, ics: PathArg | None = None, force: bool = False,
                 *, rules: RulesArg = None, template: PathArg | None = None, profile: str | None = None,
-                ignore: IgnoreArg = None) -> Report:
-    """An action-plan matrix (.docx) and, with ``ics``, the follow-up calendar."""
+                ignore: IgnoreArg = None, db: DbArg | bool = None, as_of: DateArg = None) -> Report:
+    """An action-plan matrix (.docx) and, with ``ics``, the follow-up calendar.
+
+    With ``db`` (as in :func:`render_midterm_report`) the ids of the items are looked up in the
+    tracker, with each recommendation's status as of ``as_of``."""
     from .pipeline import run
 
     return run("action-plan", input_path, _context(rules, None, ignore, profile),
-               outputs={"document": output, "ics": ics}, templates={"document": template}, force=_force(force))
+               outputs={"document": output, "ics": ics}, templates={"document": template}, force=_force(force),
+               options=_tracker_options(db, as_of))
+
+
+def _tracker_options(db: Any, as_of: DateArg) -> dict[str, Any]:
+    """Request options of a kind that reads the tracker: {} without ``db``."""
+    from .context import as_date
+
+    if db is None or db is False:
+        if as_of is not None:
+            raise InputError("--as-of needs --db (the tracker to read)", code="usage")
+        return {}
+    return {"db": None if db is True or db == "" else db, "tracker": True,
+            "as_of": as_date(as_of, "as_of") or dt.date.today()}
 
 
 def build_email(input_path: PathArg, docx_path: PathArg, output: PathArg | None = None, today: DateArg = None,
@@ -298,7 +319,6 @@ __all__ = ["render_written_statement", "render_oral_statement", "render_midterm_
 # (postgresql://user@host/db); None means $UPRDRAFT_DB, else ./uprdraft.db. Database problems are
 # InputError (exit 2: missing, locked, damaged, not a tracker; code track-upgrade: run
 # ``uprdraft track upgrade``), an unknown or ambiguous id is ContentError (exit 1).
-DbArg = Union[str, "os.PathLike[str]", None]
 
 
 def _as_of(value: DateArg, name: str = "as_of") -> dt.date:
@@ -379,12 +399,13 @@ def track_list(*, db: DbArg = None, state: str | None = None, theme: str | None 
                output: PathArg | None = None, force: bool = False) -> Report:
     """The recommendations with their status as of a date (latest assessment on or before it).
 
-    ``report.data`` holds the rows (dicts); with ``output`` they are written in ``format``
+    ``report.data`` holds the rows (dicts with the fields of ``--format json``, and ``pk``, the
+    tracker's own key; for ``format="table"`` only the table's fields); with ``output`` they are written in ``format``
     (table, csv, json, xlsx), else ``report.stats["text"]`` holds them (not for xlsx)."""
     from .fileio import write_atomic
     from .tracker.db import connect
-    from .tracker.listing import FORMATS, public, render
-    from .tracker.query import check_response, check_status, filter_rows, rows_as_of
+    from .tracker.listing import FORMATS, render
+    from .tracker.query import check_response, check_status, filter_rows, rows_as_of, table_rows
 
     if format not in FORMATS:
         raise InputError(f"--format: '{format}' is not one of {', '.join(FORMATS)}", code="usage")
@@ -394,9 +415,10 @@ def track_list(*, db: DbArg = None, state: str | None = None, theme: str | None 
     statuses = [status] if isinstance(status, str) else list(status or [])
     wanted = [check_status(s) for s in statuses]
     resp = check_response(response)
+    quick = format == "table" and theme is None and sdg is None  # the table needs no more than this
     with connect(db) as tracker:
         with tracker.read() as conn:
-            rows = rows_as_of(conn, day, state=state)
+            rows = table_rows(conn, day, state=state) if quick else rows_as_of(conn, day, state=state)
     rows = filter_rows(rows, theme=theme, status=wanted, response=resp, sdg=sdg, session=session)
     stats: dict[str, Any] = {"as_of": day.isoformat(), "count": len(rows), "format": format}
     written = None
@@ -404,7 +426,7 @@ def track_list(*, db: DbArg = None, state: str | None = None, theme: str | None 
         written = str(write_atomic(Path(output), render(rows, format), _force(force)))
     elif format != "xlsx":
         stats["text"] = render(rows, format)
-    return Report([], stats, written, data=[public(r) for r in rows])
+    return Report([], stats, written, data=rows)
 
 
 def track_history(rec_id: str, *, db: DbArg = None, state: str | None = None,
@@ -430,12 +452,14 @@ def track_stats(*, db: DbArg = None, as_of: DateArg = None, state: str | None = 
     day = _as_of(as_of)
     with connect(db) as tracker, tracker.read() as conn:
         responses = query.responses(conn, state)
-        stats: dict[str, Any] = {"as_of": day.isoformat(), "state": state,
-                                 **query.stats_block(query.status_of(conn, day), responses, upr.statuses,
-                                                     upr.triggered_action)}
-        if by_month:
-            stats["by_month"] = query.by_month(conn, day, responses, upr.statuses, upr.triggered_action,
-                                               as_date(since, "since"))
+        stats: dict[str, Any] = {"as_of": day.isoformat(), "state": state}
+        if by_month:  # the last month ends on the day asked for: its figures are the day's
+            months = query.by_month(conn, day, responses, upr.statuses, upr.triggered_action,
+                                    as_date(since, "since"))
+            stats.update({g: months[-1][g] for g in query.GROUPS}, by_month=months)
+        else:
+            stats.update(query.stats_block(query.status_of(conn, day), responses, upr.statuses,
+                                           upr.triggered_action))
     return Report([], stats, None)
 
 

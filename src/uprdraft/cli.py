@@ -159,6 +159,9 @@ def _kind_command(kind: Kind) -> click.Command:
             kwargs["today"] = options["today"]
         if "profile" in options:
             kwargs["profile"] = options["profile"]
+        if kind.tracker and (options.get("db") is not None or options.get("as_of") is not None):
+            db = options.get("db")
+            kwargs["db"], kwargs["as_of"] = (True if db == "" else db), options.get("as_of")
         fn = getattr(api, kind.api or "")
         report = run(lambda: fn(input_path, **kwargs), as_json)
         emit(report, as_json, success="\n".join(resolve_function(kind.summary)(report)))
@@ -183,6 +186,12 @@ def _kind_command(kind: Kind) -> click.Command:
                                    help="Check profile for a custom template: hrc-report (default), hrc-written, "
                                         "legacy-2009, speaker-script, child-friendly."))
     params.append(click.Option(["--force"], is_flag=True, help="Replace the output file if it exists."))
+    if kind.tracker:
+        params.append(click.Option(["--db", "db"], is_flag=False, flag_value="", default=None, metavar="[PATH|URL]",
+                                   help="Take the recommendations from the tracker (uprdraft track): --db alone means "
+                                        "$UPRDRAFT_DB or ./uprdraft.db."))
+        params.append(click.Option(["--as-of", "as_of"], callback=_date, metavar="YYYY-MM-DD",
+                                   help="With --db: statuses as of this date (default: today)."))
     if kind.dated:
         params.append(click.Option(["--today"], callback=_date, metavar="YYYY-MM-DD",
                                    help="Treat this date as today for deadline rules (default: the real date)."))

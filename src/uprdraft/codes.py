@@ -314,6 +314,9 @@ _TABLE: tuple[Code, ...] = (
     Code("track-status-ignored", "Statuses in the file not recorded", _W,
          "The imported file gives statuses, which need a date to become assessments: import with "
          "--assessed-on DATE, or record them with 'uprdraft track assess'.", "", _OURS, ("track",)),
+    Code("track-recommendations", "Recommendations of the input not used", _W,
+         "With --db the recommendations come from the tracker; those given in the input file are not used.", "",
+         _OURS, ("track", "midterm")),
     Code("track-future-date", "Assessment dated in the future", _W,
          "The assessment's date is after today; it counts only from that day.", "", _OURS, ("track",)),
     Code("word-count", "Word counts disagree (bug)", _E,

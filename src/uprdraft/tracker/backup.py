@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from ..findings import InputError
 from .db import Tracker, now
-from .schema import DATA_TABLES, HEAD, LIST_COLUMNS, assessments, recommendations
+from .schema import DATA_TABLES, HEAD, LIST_COLUMNS, assessments, join_list, recommendations, split_list
 
 FORMAT = "uprdraft-tracker-dump"
 VERSION = 1
@@ -31,7 +31,7 @@ def dump_data(tracker: Tracker) -> dict[str, Any]:
                 row = dict(r._mapping)
                 for col in LIST_COLUMNS:
                     if col in row and table is recommendations:
-                        row[col] = json.loads(row[col] or "[]")
+                        row[col] = split_list(row[col])
                 for k, v in row.items():
                     if isinstance(v, dt.date):
                         row[k] = v.isoformat()
@@ -74,7 +74,7 @@ def _rows(path: Path, table: sa.Table, rows: Any) -> list[dict[str, Any]]:
         if table is recommendations:
             for col in LIST_COLUMNS:
                 if col in row:
-                    row[col] = json.dumps(row[col] or [], ensure_ascii=False)
+                    row[col] = join_list(row[col] or [])
         if table is assessments and isinstance(row.get("date"), str):
             try:
                 row["date"] = dt.date.fromisoformat(row["date"])

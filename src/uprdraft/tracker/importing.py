@@ -16,7 +16,6 @@ other than no-data is recorded as an assessment of that date, once.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -26,12 +25,12 @@ import sqlalchemy as sa
 from ..findings import Finding, warning
 from .db import Tracker, now
 from .extras import Extras, read_extras, text_key
-from .schema import NO_DATA, assessments, recommendations
+from .schema import NO_DATA, assessments, join_list, recommendations
 
 BATCH = 5000
 CONTENT = ("text", "response", "session", "document_symbol", "recommending_states", "themes", "action_category",
            "sdgs", "persons", "mechanism")
-KEEP_WHEN_EMPTY = {"sdgs": "[]", "persons": "[]", "mechanism": None}
+KEEP_WHEN_EMPTY = {"sdgs": "", "persons": "", "mechanism": None}
 
 
 def review_of(symbol: str | None, session: int | None) -> str:
@@ -40,8 +39,6 @@ def review_of(symbol: str | None, session: int | None) -> str:
     return f"session {session}" if session is not None else ""
 
 
-def _json(values: list[str]) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
 
 
 def row_of(rec: Any, extras: Extras | None, default_mechanism: str | None) -> dict[str, Any]:
@@ -53,11 +50,11 @@ def row_of(rec: Any, extras: Extras | None, default_mechanism: str | None) -> di
         "response": rec.response,
         "session": rec.session,
         "document_symbol": rec.document_symbol,
-        "recommending_states": _json(rec.recommending_states),
-        "themes": _json(rec.themes),
+        "recommending_states": join_list(rec.recommending_states),
+        "themes": join_list(rec.themes),
         "action_category": rec.action_category,
-        "sdgs": _json(extras.sdgs if extras else []),
-        "persons": _json(extras.persons if extras else []),
+        "sdgs": join_list(extras.sdgs if extras else []),
+        "persons": join_list(extras.persons if extras else []),
         "mechanism": (extras.mechanism if extras and extras.mechanism else default_mechanism),
     }
 
@@ -114,7 +111,7 @@ def import_file(tracker: Tracker, path: Path, *, state: str | None = None, theme
                 continue
             merged = dict(row)
             for col, empty in KEEP_WHEN_EMPTY.items():
-                if merged[col] == empty and getattr(old, col) not in (None, "[]"):
+                if merged[col] == empty and getattr(old, col) not in (None, ""):
                     merged[col] = getattr(old, col)
             if all(merged[c] == getattr(old, c) for c in CONTENT):
                 counts["unchanged"] += 1

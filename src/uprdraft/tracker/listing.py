@@ -51,19 +51,17 @@ def as_xlsx(rows: list[dict[str, Any]]) -> bytes:
 
 
 def as_table(rows: list[dict[str, Any]], width: int = 60) -> str:
-    cols = ("id", "state_under_review", "session", "response", "status", "status_date")
-    heads = ("id", "State", "session", "response", "status", "since")
-    cells = [[_cell(r[c]) for c in cols] + [_short(r["text"], width)] for r in rows]
-    widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(heads)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=False)) + "  text"]
-    for c in cells:
-        lines.append("  ".join(v.ljust(w) for v, w in zip(c, widths, strict=False)) + "  " + c[-1])
-    return "\n".join(lines) + "\n"
+    heads = ("id", "State", "session", "response", "status", "since", "text")
+    cells = [(r["id"], r["state_under_review"] or "", "" if r["session"] is None else str(r["session"]),
+              r["response"] or "", r["status"], r["status_date"] or "", _short(r["text"], width)) for r in rows]
+    widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(heads[:-1])]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths) + "  {}"
+    return "\n".join([fmt.format(*heads), *(fmt.format(*c) for c in cells)]) + "\n"
 
 
 def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    short = text if len(text) <= width else text[: width - 1] + "…"
+    return short.replace("\n", " ").replace("\r", " ") if "\n" in short or "\r" in short else short
 
 
 def render(rows: list[dict[str, Any]], fmt: str) -> str | bytes:

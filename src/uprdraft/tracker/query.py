@@ -6,7 +6,6 @@ The status of a recommendation as of a date is its latest assessment on or befor
 from __future__ import annotations
 
 import datetime as dt
-import json
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -14,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..findings import ContentError, InputError
-from .schema import NO_DATA, STATUSES, assessments, links, recommendations
+from .schema import NO_DATA, STATUSES, assessments, links, recommendations, split_list
 
 R = recommendations
 A = assessments
@@ -57,40 +56,63 @@ def find(conn: sa.Connection, rec_id: str, state: str | None = None, session: st
 
 
 # --------------------------------------------------------------------------- status as of a date
-def latest(as_of: dt.date) -> sa.Subquery:
-    """The latest assessment on or before ``as_of`` of each recommendation (one row each)."""
-    rn = sa.func.row_number().over(partition_by=A.c.recommendation, order_by=(A.c.date.desc(), A.c.pk.desc()))
-    inner = (sa.select(A.c.recommendation, A.c.status, A.c.date, A.c.evidence, A.c.source, rn.label("rn"))
-             .where(A.c.date <= as_of).subquery("ranked"))
-    return sa.select(inner).where(inner.c.rn == 1).subquery("latest")
+def latest_pk(as_of: dt.date) -> Any:
+    """The key of a recommendation's latest assessment on or before ``as_of`` (a correlated
+    subquery: one index look-up per recommendation, on (recommendation, date, pk))."""
+    return (sa.select(A.c.pk).where(A.c.recommendation == R.c.pk, A.c.date <= as_of)
+            .order_by(A.c.date.desc(), A.c.pk.desc()).limit(1).correlate(R).scalar_subquery())
 
 
-def _decode(text: str | None) -> list[str]:
-    return json.loads(text) if text and text != "[]" else []
+def _day(value: Any) -> str | None:
+    """A date column read as text (SQLite) or as a date (PostgreSQL) -> ISO text."""
+    if value is None or isinstance(value, str):
+        return value
+    return str(value.isoformat())
+
+
+_decode = split_list
 
 
 def rows_as_of(conn: sa.Connection, as_of: dt.date, *, state: str | None = None) -> list[dict[str, Any]]:
     """Every recommendation (of ``state``) with its status as of ``as_of``, as plain dicts."""
-    lt = latest(as_of)
     q = (sa.select(R.c.pk, R.c.state, R.c.review, R.c.rec_id, R.c.text, R.c.response, R.c.session,
                    R.c.document_symbol, R.c.recommending_states, R.c.themes, R.c.action_category, R.c.sdgs,
-                   R.c.persons, R.c.mechanism, lt.c.status, lt.c.date, lt.c.evidence, lt.c.source)
-         .select_from(R.outerjoin(lt, lt.c.recommendation == R.c.pk)).order_by(R.c.pk))
+                   R.c.persons, R.c.mechanism, A.c.status, sa.type_coerce(A.c.date, sa.String), A.c.evidence,
+                   A.c.source)
+         .select_from(R.outerjoin(A, A.c.pk == latest_pk(as_of))).order_by(R.c.pk))
     out = []
     want_state = fold(state) if state else None
-    for r in conn.execute(q):
-        if want_state is not None and fold(r.state) != want_state:
+    for (pk, st, review, rec_id, text, response, session, symbol, states, themes, category, sdgs, persons, mech,
+         status, date, evidence, source) in conn.execute(q).all():
+        if want_state is not None and fold(st) != want_state:
             continue
         out.append({
-            "pk": r.pk, "id": r.rec_id, "text": r.text, "state_under_review": r.state or None,
-            "session": r.session, "document_symbol": r.document_symbol, "review": r.review or None,
-            "recommending_states": _decode(r.recommending_states), "response": r.response,
-            "themes": _decode(r.themes), "sdgs": _decode(r.sdgs), "groups_of_persons": _decode(r.persons),
-            "mechanism": r.mechanism, "action_category": r.action_category,
-            "status": r.status or NO_DATA, "status_date": r.date.isoformat() if r.date else None,
-            "assessment": r.evidence, "source": r.source,
+            "pk": pk, "id": rec_id, "text": text, "state_under_review": st or None,
+            "session": session, "document_symbol": symbol, "review": review or None,
+            "recommending_states": states.split("\n") if states else [], "response": response,
+            "themes": themes.split("\n") if themes else [], "sdgs": sdgs.split("\n") if sdgs else [],
+            "groups_of_persons": persons.split("\n") if persons else [],
+            "mechanism": mech, "action_category": category,
+            "status": status or NO_DATA, "status_date": _day(date), "assessment": evidence, "source": source,
         })
     return out
+
+
+TABLE_FIELDS = ("pk", "id", "state_under_review", "session", "response", "status", "status_date", "text")
+
+
+def table_rows(conn: sa.Connection, as_of: dt.date, *, state: str | None = None,
+               width: int = 60) -> list[dict[str, Any]]:
+    """What the text table of ``track list`` shows (the start of each text only): the quick path
+    for the default listing of tens of thousands of recommendations."""
+    q = (sa.select(R.c.pk, R.c.rec_id, R.c.state, R.c.session, R.c.response, A.c.status,
+                   sa.type_coerce(A.c.date, sa.String), sa.func.substr(R.c.text, 1, width + 1))
+         .select_from(R.outerjoin(A, A.c.pk == latest_pk(as_of))).order_by(R.c.pk))
+    want = fold(state) if state else None
+    return [dict(zip(TABLE_FIELDS, (pk, rec_id, st or None, session, response, status or NO_DATA, _day(date), text),
+                     strict=True))
+            for pk, rec_id, st, session, response, status, date, text in conn.execute(q).all()
+            if want is None or fold(st) == want]
 
 
 def _sdg_match(want: str, values: list[str]) -> bool:
@@ -103,6 +125,8 @@ def filter_rows(rows: Iterable[dict[str, Any]], *, theme: str | None = None, sta
                 session: int | None = None) -> list[dict[str, Any]]:
     want_theme = fold(theme) if theme else None
     want_status = set(status or ()) or None
+    if want_theme is None and want_status is None and response is None and sdg is None and session is None:
+        return list(rows)
     out = []
     for r in rows:
         if want_theme is not None and not any(want_theme in fold(t) for t in r["themes"]):
@@ -201,13 +225,14 @@ def stats_block(status_of: dict[int, str], response_of: dict[int, str | None], s
 
 def responses(conn: sa.Connection, state: str | None = None) -> dict[int, str | None]:
     want = fold(state) if state else None
-    return {r.pk: r.response for r in conn.execute(sa.select(R.c.pk, R.c.state, R.c.response))
-            if want is None or fold(r.state) == want}
+    rows = conn.execute(sa.select(R.c.pk, R.c.state, R.c.response)).all()
+    return {pk: response for pk, st, response in rows if want is None or fold(st) == want}
 
 
 def status_of(conn: sa.Connection, as_of: dt.date) -> dict[int, str]:
-    lt = latest(as_of)
-    return {r.recommendation: r.status for r in conn.execute(sa.select(lt.c.recommendation, lt.c.status))}
+    """Recommendation key -> its status as of ``as_of`` (only those assessed by then)."""
+    q = sa.select(R.c.pk, A.c.status).select_from(R.join(A, A.c.pk == latest_pk(as_of)))
+    return dict(conn.execute(q).all())
 
 
 def month_ends(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -224,28 +249,36 @@ def month_ends(first: dt.date, last: dt.date) -> list[dt.date]:
 def by_month(conn: sa.Connection, as_of: dt.date, response_of: dict[int, str | None], statuses: tuple[str, ...],
              triggered: tuple[str, ...], since: dt.date | None = None) -> list[dict[str, Any]]:
     """The statistics at the end of each month, from the first assessment (or ``since``) to ``as_of``."""
-    q = (sa.select(A.c.recommendation, A.c.date, A.c.status).where(A.c.date <= as_of)
+    q = (sa.select(A.c.recommendation, sa.type_coerce(A.c.date, sa.String), A.c.status).where(A.c.date <= as_of)
          .order_by(A.c.date, A.c.pk))
-    events = [(r.recommendation, r.date, r.status) for r in conn.execute(q) if r.recommendation in response_of]
-    first = since or (events[0][1] if events else as_of)
-    groups = {pk: [g for g in ("all", resp) if g in GROUPS] for pk, resp in response_of.items()}
-    counts = {g: {s: 0 for s in statuses} for g in GROUPS}
-    for gs in groups.values():
-        for g in gs:
-            counts[g][NO_DATA] = counts[g].get(NO_DATA, 0) + 1
+    events = [(pk, _day(day) or "", status) for pk, day, status in conn.execute(q).all() if pk in response_of]
+    first = since or (dt.date.fromisoformat(events[0][1]) if events else as_of)
+    counts = {g: dict.fromkeys((*statuses, NO_DATA), 0) for g in GROUPS}
+    all_counts = counts["all"]
+    by_response: dict[int, dict[str, int] | None] = {}
+    for pk, resp in response_of.items():
+        all_counts[NO_DATA] += 1
+        extra = counts[resp] if resp in ("supported", "noted") else None
+        if extra is not None:
+            extra[NO_DATA] += 1
+        by_response[pk] = extra
     current: dict[int, str] = {}
     out = []
-    i = 0
-    for end in month_ends(min(first, as_of), as_of):
-        while i < len(events) and events[i][1] <= end:
+    i, n = 0, len(events)
+    for end_day in month_ends(min(first, as_of), as_of):
+        end = end_day.isoformat()
+        while i < n and events[i][1] <= end:
             pk, _, new = events[i]
             old = current.get(pk, NO_DATA)
             if old != new:
-                for g in groups[pk]:
-                    counts[g][old] -= 1
-                    counts[g][new] = counts[g].get(new, 0) + 1
+                all_counts[old] -= 1
+                all_counts[new] = all_counts.get(new, 0) + 1
+                extra = by_response[pk]
+                if extra is not None:
+                    extra[old] -= 1
+                    extra[new] = extra.get(new, 0) + 1
                 current[pk] = new
             i += 1
-        out.append({"month": end.strftime("%Y-%m"), "as_of": end.isoformat(),
+        out.append({"month": end[:7], "as_of": end,
                     **{g: block(counts[g], statuses, triggered) for g in GROUPS}})
     return out

@@ -31,11 +31,11 @@ recommendations = sa.Table(
     sa.Column("response", sa.String(30)),
     sa.Column("session", sa.Integer),
     sa.Column("document_symbol", sa.String(100)),
-    sa.Column("recommending_states", sa.Text, nullable=False),  # JSON array
-    sa.Column("themes", sa.Text, nullable=False),  # JSON array
+    sa.Column("recommending_states", sa.Text, nullable=False),  # one per line (see LIST_COLUMNS)
+    sa.Column("themes", sa.Text, nullable=False),  # one per line
     sa.Column("action_category", sa.Integer),
-    sa.Column("sdgs", sa.Text, nullable=False, server_default="[]"),  # JSON array of SDG goals or targets ("4", "4.1")
-    sa.Column("persons", sa.Text, nullable=False, server_default="[]"),  # JSON array of groups of persons concerned
+    sa.Column("sdgs", sa.Text, nullable=False, server_default=""),  # SDG goals or targets ("4", "4.1"), one per line
+    sa.Column("persons", sa.Text, nullable=False, server_default=""),  # groups of persons concerned, one per line
     sa.Column("mechanism", sa.String(40)),  # upr, treaty-body, special-procedure (or as given)
     sa.Column("source_file", sa.Text),
     sa.Column("imported_at", sa.String(40), nullable=False),
@@ -75,4 +75,14 @@ sa.Index("ix_links_rec", links.c.recommendation)
 
 #: the tables a dump holds, parents first
 DATA_TABLES = (recommendations, assessments, links)
+#: columns holding a list: one value per line ("" for none), readable in SQL and quick to split
+#: (PostgreSQL: string_to_array(themes, E'\n')); line breaks inside a value become spaces
 LIST_COLUMNS = ("recommending_states", "themes", "sdgs", "persons")
+
+
+def join_list(values: list[str]) -> str:
+    return "\n".join(" ".join(str(v).split()) for v in values if str(v).strip())
+
+
+def split_list(text: str | None) -> list[str]:
+    return text.split("\n") if text else []

@@ -16,8 +16,8 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("recommendations") as batch:
-        batch.add_column(sa.Column("sdgs", sa.Text, nullable=False, server_default="[]"))
-        batch.add_column(sa.Column("persons", sa.Text, nullable=False, server_default="[]"))
+        batch.add_column(sa.Column("sdgs", sa.Text, nullable=False, server_default=""))
+        batch.add_column(sa.Column("persons", sa.Text, nullable=False, server_default=""))
         batch.add_column(sa.Column("mechanism", sa.String(40)))
     op.create_table(
         "links",
