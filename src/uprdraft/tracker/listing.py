@@ -17,7 +17,11 @@ def public(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def as_json(rows: list[dict[str, Any]]) -> str:
-    return json.dumps([public(r) for r in rows], ensure_ascii=False, indent=1) + "\n"
+    """A JSON array, one object per line (each encoded by the C encoder: fast for 40,000 rows)."""
+    if not rows:
+        return "[]\n"
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    return "[\n" + ",\n".join(dumps({k: r[k] for k in FIELDS}) for r in rows) + "\n]\n"
 
 
 def _cell(value: Any) -> str:
