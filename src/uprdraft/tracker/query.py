@@ -251,8 +251,11 @@ def by_month(conn: sa.Connection, as_of: dt.date, response_of: dict[int, str | N
     """The statistics at the end of each month, from the first assessment (or ``since``) to ``as_of``."""
     q = (sa.select(A.c.recommendation, sa.type_coerce(A.c.date, sa.String), A.c.status).where(A.c.date <= as_of)
          .order_by(A.c.date, A.c.pk))
-    events = [(pk, _day(day) or "", status) for pk, day, status in conn.execute(q).all() if pk in response_of]
-    first = since or (dt.date.fromisoformat(events[0][1]) if events else as_of)
+    events: list[Any] = list(conn.execute(q).all())
+    if events and not isinstance(events[0][1], str):  # PostgreSQL gives dates: compare ISO texts
+        events = [(pk, _day(day), status) for pk, day, status in events]
+    first_day = next((e[1] for e in events if e[0] in response_of), None)
+    first = since or (dt.date.fromisoformat(first_day) if first_day else as_of)
     counts = {g: dict.fromkeys((*statuses, NO_DATA), 0) for g in GROUPS}
     all_counts = counts["all"]
     by_response: dict[int, dict[str, int] | None] = {}
@@ -269,6 +272,9 @@ def by_month(conn: sa.Connection, as_of: dt.date, response_of: dict[int, str | N
         end = end_day.isoformat()
         while i < n and events[i][1] <= end:
             pk, _, new = events[i]
+            i += 1
+            if pk not in by_response:  # another State's
+                continue
             old = current.get(pk, NO_DATA)
             if old != new:
                 all_counts[old] -= 1
@@ -278,7 +284,6 @@ def by_month(conn: sa.Connection, as_of: dt.date, response_of: dict[int, str | N
                     extra[old] -= 1
                     extra[new] = extra.get(new, 0) + 1
                 current[pk] = new
-            i += 1
         out.append({"month": end[:7], "as_of": end,
                     **{g: block(counts[g], statuses, triggered) for g in GROUPS}})
     return out

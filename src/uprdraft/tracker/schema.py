@@ -57,7 +57,9 @@ assessments = sa.Table(
     sa.Column("recorded_at", sa.String(40), nullable=False),
 )
 sa.Index("ix_assessments_rec_date", assessments.c.recommendation, assessments.c.date, assessments.c.pk)
-sa.Index("ix_assessments_date", assessments.c.date)
+# covering: the monthly statistics read (date, pk, recommendation, status) in date order
+sa.Index("ix_assessments_date", assessments.c.date, assessments.c.pk, assessments.c.recommendation,
+         assessments.c.status)
 
 links = sa.Table(
     "links", metadata,

@@ -52,7 +52,7 @@ def upgrade() -> None:
         sa.Column("recorded_at", sa.String(40), nullable=False),
     )
     op.create_index("ix_assessments_rec_date", "assessments", ["recommendation", "date", "pk"])
-    op.create_index("ix_assessments_date", "assessments", ["date"])
+    op.create_index("ix_assessments_date", "assessments", ["date", "pk", "recommendation", "status"])
 
 
 def downgrade() -> None:
