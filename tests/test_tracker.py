@@ -428,7 +428,7 @@ def test_export_midterm_matches_the_tracker_and_renders(db, cli, tmp_path):
                             "--as-of", "2025-12-31", "--review-date", "2024-05-01")
     assert code == 0 and report["stats"]["review"] == "A/HRC/59/15" and report["stats"]["recommendations"] == 4
     text = out.read_text(encoding="utf-8")
-    assert "# summary:" in text
+    assert "# summary:" in text and "# Since the review (2024-05-01): fully-implemented " in text
     code, _, err = cli("validate", out)
     assert code == 1 and "summary" in err  # placeholders must be written first
     from uprdraft.importers import read_recommendations

@@ -129,6 +129,15 @@ def recommendations_for(db: Any, as_of: dt.date, state: str | None, session: str
     return recommendation_models(sel["rows"]), sel
 
 
+def _moved_lines(sel: dict[str, Any], review_date: dt.date | None) -> list[str]:
+    """Comment lines: per status, how many recommendations are in it and moved there since the review."""
+    moved = sel.get("moved")
+    if not moved or review_date is None:
+        return []
+    parts = [f"{s} {m['now']} ({m['moved_in']} moved there)" for s, m in moved.items()]
+    return [f"# Since the review ({review_date.isoformat()}): " + "; ".join(parts) + "."]
+
+
 def _placeholder(lines: list[str]) -> list[str]:
     return ["# " + line if line else "#" for line in lines]
 
@@ -143,6 +152,7 @@ def midterm_text(sel: dict[str, Any], as_of: dt.date, where: str, review_date: d
                          statuses, triggered)["all"]
     head = [f"# Mid-term report exported from the tracker {where} on {now()[:10]}; statuses as of {as_of.isoformat()}.",
             f"# {counts['total']} recommendations; triggered action: {counts['triggered_action']['count']}.",
+            *_moved_lines(sel, review_date),
             "# Lines starting with '# ' below are for you to write: remove the '# ' and write the text.",
             "# Then: uprdraft report midterm THIS-FILE.yaml", "",
             "kind: midterm-report", "language: en",
