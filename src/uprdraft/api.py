@@ -34,6 +34,7 @@ PathArg = Union[str, "os.PathLike[str]"]
 RulesArg = Union["Rules", Mapping[str, Any], str, "os.PathLike[str]", Path, None]
 DateArg = Union[dt.date, str, None]
 IgnoreArg = Union[str, Iterable[str], None]
+DbArg = Union[str, "os.PathLike[str]", None]  # a tracker: SQLite path or database URL (uprdraft track)
 
 
 def _context(rules: RulesArg, today: DateArg = None, ignore: IgnoreArg = None,
@@ -72,13 +73,17 @@ def render_oral_statement(input_path: PathArg, output: PathArg | None = None, te
 def render_midterm_report(input_path: PathArg, output: PathArg | None = None, child_friendly: PathArg | None = None,
                           force: bool = False, *, rules: RulesArg = None, template: PathArg | None = None,
                           child_friendly_template: PathArg | None = None, profile: str | None = None,
-                          ignore: IgnoreArg = None) -> Report:
-    """A UPR mid-term report (.docx) and, with ``child_friendly``, its child-friendly version."""
+                          ignore: IgnoreArg = None, db: DbArg | bool = None, as_of: DateArg = None) -> Report:
+    """A UPR mid-term report (.docx) and, with ``child_friendly``, its child-friendly version.
+
+    With ``db`` (a tracker's path or URL; True: $UPRDRAFT_DB or ./uprdraft.db) the recommendations
+    come from the tracker, with their status as of ``as_of`` (default today)."""
     from .pipeline import run
 
     return run("midterm-report", input_path, _context(rules, None, ignore, profile),
                outputs={"document": output, "child-friendly": child_friendly},
-               templates={"document": template, "child-friendly": child_friendly_template}, force=_force(force))
+               templates={"document": template, "child-friendly": child_friendly_template}, force=_force(force),
+               options=_tracker_options(db, as_of))
 
 
 def render_side_event(input_path: PathArg, output: PathArg | None = None, ics: PathArg | None = None,
@@ -93,13 +98,30 @@ def render_side_event(input_path: PathArg, output: PathArg | None = None, ics: P
 
 def render_plan(input_path: PathArg, output: PathArg | None = None, ics: PathArg | None = None, force: bool = False,
                 *, rules: RulesArg = None, template: PathArg | None = None, profile: str | None = None,
-                ignore: IgnoreArg = None, today: DateArg = None) -> Report:
+                ignore: IgnoreArg = None, today: DateArg = None, db: DbArg | bool = None,
+                as_of: DateArg = None) -> Report:
     """An action-plan matrix (.docx) and, with ``ics``, the follow-up calendar; ``today``
-    (default: the real date) marks the calendar's past steps."""
+    (default: the real date) marks the calendar's past steps.
+
+    With ``db`` (as in :func:`render_midterm_report`) the ids of the items are looked up in the
+    tracker, with each recommendation's status as of ``as_of``."""
     from .pipeline import run
 
     return run("action-plan", input_path, _context(rules, today, ignore, profile),
-               outputs={"document": output, "ics": ics}, templates={"document": template}, force=_force(force))
+               outputs={"document": output, "ics": ics}, templates={"document": template}, force=_force(force),
+               options=_tracker_options(db, as_of))
+
+
+def _tracker_options(db: Any, as_of: DateArg) -> dict[str, Any]:
+    """Request options of a kind that reads the tracker: {} without ``db``."""
+    from .context import as_date
+
+    if db is None or db is False:
+        if as_of is not None:
+            raise InputError("--as-of needs --db (the tracker to read)", code="usage")
+        return {}
+    return {"db": None if db is True or db == "" else db, "tracker": True,
+            "as_of": as_date(as_of, "as_of") or dt.date.today()}
 
 
 def build_email(input_path: PathArg, docx_path: PathArg, output: PathArg | None = None, today: DateArg = None,
@@ -291,3 +313,222 @@ def new(kind: str, output: PathArg | None = None, force: bool = False) -> Report
 __all__ = ["render_written_statement", "render_oral_statement", "render_midterm_report", "render_side_event",
            "render_plan", "build_email", "email", "send_email", "validate", "check", "fix",
            "import_recommendations", "explain", "schema", "schemas", "schema_json", "write_schemas", "new"]
+
+
+# =========================================================================== the tracker (uprdraft track)
+# One function per ``uprdraft track`` command. ``db`` is an SQLite file path or a database URL
+# (postgresql://user@host/db); None means $UPRDRAFT_DB, else ./uprdraft.db. Database problems are
+# InputError (exit 2: missing, locked, damaged, not a tracker; code track-upgrade: run
+# ``uprdraft track upgrade``), an unknown or ambiguous id is ContentError (exit 1).
+
+
+def _as_of(value: DateArg, name: str = "as_of") -> dt.date:
+    from .context import as_date
+
+    return as_date(value, name) or dt.date.today()
+
+
+def track_init(db: DbArg = None, force: bool = False) -> Report:
+    """Create a tracker (refuses a database that holds tables, unless ``force``)."""
+    from .tracker.migrate import init
+
+    loc, revision = init(db, _force(force))
+    return Report([], {"db": loc.shown, "schema": revision}, loc.shown)
+
+
+def track_upgrade(db: DbArg = None) -> Report:
+    """Bring an older tracker to this uprdraft's schema (Alembic migrations, one transaction)."""
+    from .tracker.migrate import upgrade
+
+    loc, before, after = upgrade(db)
+    return Report([], {"db": loc.shown, "from": before, "to": after, "upgraded": before != after}, loc.shown)
+
+
+def track_import(input_path: PathArg, *, db: DbArg = None, state: str | None = None, theme: str | None = None,
+                 response: str | None = None, session: int | None = None, encoding: str | None = None,
+                 assessed_on: DateArg = None, by: str | None = None) -> Report:
+    """Import recommendations (UPR Info, UHRI, our CSV/XLSX/YAML) into the tracker, all or nothing.
+
+    ``report.stats``: inserted, updated, unchanged, skipped (with ``skipped_reasons``)."""
+    from .context import as_date
+    from .pipeline import as_path
+    from .tracker.db import connect
+    from .tracker.importing import import_file
+
+    path = as_path(input_path, "input")
+    on = as_date(assessed_on, "assessed_on")
+    with connect(db) as tracker:
+        findings, stats = import_file(tracker, path, state=state, theme=theme, response=response, session=session,
+                                      encoding=encoding, assessed_on=on, by=by)
+        stats["db"] = tracker.shown
+    return Report(findings, stats, None)
+
+
+def track_assess(rec_id: str, status: str, date: DateArg, *, db: DbArg = None, evidence: str | None = None,
+                 source: str | None = None, by: str | None = None, state: str | None = None,
+                 session: str | int | None = None, today: DateArg = None) -> Report:
+    """Append an assessment (status on a date, with evidence, source, author); never overwrites."""
+    from .context import as_date
+    from .tracker.assess import add_assessment
+    from .tracker.db import connect
+
+    when = as_date(date, "date")
+    if when is None:
+        raise InputError("date: give the date of the assessment (YYYY-MM-DD)", code="usage")
+    with connect(db) as tracker:
+        findings, stats = add_assessment(tracker, rec_id, status, when, evidence=evidence, source=source, by=by,
+                                         state=state, session=session, today=as_date(today))
+    return Report(findings, stats, None)
+
+
+def track_link(rec_id: str, mechanism: str, document: str, *, paragraph: str | None = None, note: str | None = None,
+               db: DbArg = None, by: str | None = None, state: str | None = None,
+               session: str | int | None = None) -> Report:
+    """Link a recommendation to a treaty-body or special-procedure recommendation."""
+    from .tracker.assess import add_link
+    from .tracker.db import connect
+
+    with connect(db) as tracker:
+        stats = add_link(tracker, rec_id, mechanism, document, paragraph=paragraph, note=note, by=by, state=state,
+                         session=session)
+    return Report([], stats, None)
+
+
+def track_list(*, db: DbArg = None, state: str | None = None, theme: str | None = None,
+               status: str | Iterable[str] | None = None, response: str | None = None, sdg: str | None = None,
+               session: int | None = None, as_of: DateArg = None, format: str = "json",
+               output: PathArg | None = None, force: bool = False) -> Report:
+    """The recommendations with their status as of a date (latest assessment on or before it).
+
+    ``report.data`` holds the rows (dicts with the fields of ``--format json``, and ``pk``, the
+    tracker's own key; for ``format="table"`` only the table's fields); with ``output`` they are written in ``format``
+    (table, csv, json, xlsx), else ``report.stats["text"]`` holds them (not for xlsx)."""
+    from .fileio import write_atomic
+    from .tracker.db import connect
+    from .tracker.listing import FORMATS, render
+    from .tracker.query import check_response, check_status, filter_rows, rows_as_of, table_rows
+
+    if format not in FORMATS:
+        raise InputError(f"--format: '{format}' is not one of {', '.join(FORMATS)}", code="usage")
+    if format == "xlsx" and output is None:
+        raise InputError("--format xlsx needs -o FILE.xlsx", code="usage")
+    day = _as_of(as_of)
+    statuses = [status] if isinstance(status, str) else list(status or [])
+    wanted = [check_status(s) for s in statuses]
+    resp = check_response(response)
+    quick = format == "table" and theme is None and sdg is None  # the table needs no more than this
+    with connect(db) as tracker:
+        with tracker.read() as conn:
+            rows = table_rows(conn, day, state=state) if quick else rows_as_of(conn, day, state=state)
+    rows = filter_rows(rows, theme=theme, status=wanted, response=resp, sdg=sdg, session=session)
+    stats: dict[str, Any] = {"as_of": day.isoformat(), "count": len(rows), "format": format}
+    written = None
+    if output is not None:
+        written = str(write_atomic(Path(output), render(rows, format), _force(force)))
+    elif format != "xlsx":
+        stats["text"] = render(rows, format)
+    return Report([], stats, written, data=rows)
+
+
+def track_history(rec_id: str, *, db: DbArg = None, state: str | None = None,
+                  session: str | int | None = None) -> Report:
+    """Every assessment of a recommendation, oldest first, and its links (``report.stats``)."""
+    from .tracker.db import connect
+    from .tracker.query import find, history
+
+    with connect(db) as tracker, tracker.read() as conn:
+        stats = history(conn, find(conn, rec_id, state, session))
+    return Report([], stats, None)
+
+
+def track_stats(*, db: DbArg = None, as_of: DateArg = None, state: str | None = None, by_month: bool = False,
+                since: DateArg = None, rules: RulesArg = None) -> Report:
+    """Counts and shares by status for all, supported and noted recommendations, with triggered
+    action (fully + partially implemented); with ``by_month`` the same at the end of each month."""
+    from .context import as_date
+    from .tracker import query
+    from .tracker.db import connect
+
+    upr = make_context(rules).rules.upr
+    day = _as_of(as_of)
+    with connect(db) as tracker, tracker.read() as conn:
+        responses = query.responses(conn, state)
+        stats: dict[str, Any] = {"as_of": day.isoformat(), "state": state}
+        if by_month:  # the last month ends on the day asked for: its figures are the day's
+            months = query.by_month(conn, day, responses, upr.statuses, upr.triggered_action,
+                                    as_date(since, "since"))
+            stats.update({g: months[-1][g] for g in query.GROUPS}, by_month=months)
+        else:
+            stats.update(query.stats_block(query.status_of(conn, day), responses, upr.statuses,
+                                           upr.triggered_action))
+    return Report([], stats, None)
+
+
+def track_export(what: str, output: PathArg | None = None, *, db: DbArg = None, as_of: DateArg = None,
+                 state: str | None = None, session: str | int | None = None, review_date: DateArg = None,
+                 force: bool = False, rules: RulesArg = None) -> Report:
+    """A ready input for ``uprdraft report midterm`` (``midterm-report``) or ``uprdraft plan``
+    (``action-plan``) from the tracker; fields only a person can write are commented placeholders."""
+    from .context import as_date
+    from .fileio import write_atomic
+    from .tracker.db import connect
+    from .tracker.export import WHAT, midterm_text, plan_text, select
+
+    if what not in WHAT:
+        raise InputError(f"export: '{what}' is not one of {', '.join(WHAT)}", code="usage")
+    upr = make_context(rules).rules.upr
+    day = _as_of(as_of)
+    since = as_date(review_date, "review_date")
+    with connect(db) as tracker:
+        sel = select(tracker, day, state, session, since)
+        where = tracker.shown
+    text = (midterm_text(sel, day, where, since, upr.statuses, upr.triggered_action) if what == "midterm-report"
+            else plan_text(sel, day, where, since))
+    stats: dict[str, Any] = {"what": what, "as_of": day.isoformat(), "state": sel["state"], "review": sel["review"],
+                             "recommendations": len(sel["rows"])}
+    if "moved" in sel:
+        stats["moved_since_review"] = sel["moved"]
+    written = None
+    if output is not None:
+        written = str(write_atomic(Path(output), text, _force(force)))
+    else:
+        stats["text"] = text
+    return Report([], stats, written)
+
+
+def track_dump(output: PathArg | None = None, *, db: DbArg = None, force: bool = False) -> Report:
+    """The whole tracker as JSON: written to ``output``, or its text in ``report.stats["text"]``."""
+    from .fileio import write_atomic
+    from .tracker.backup import dump_data, dump_text
+    from .tracker.db import connect
+
+    with connect(db) as tracker:
+        data = dump_data(tracker)
+    stats: dict[str, Any] = {name: len(rows) for name, rows in data["tables"].items()}
+    text = dump_text(data)
+    written = None
+    if output is not None:
+        written = str(write_atomic(Path(output), text, _force(force)))
+    else:
+        stats["text"] = text
+    return Report([], stats, written, data=data)
+
+
+def track_load(input_path: PathArg, *, db: DbArg = None) -> Report:
+    """Load a dump into an empty tracker (created when the SQLite file does not exist)."""
+    from .pipeline import as_path
+    from .tracker.backup import load_data, read_dump
+    from .tracker.db import connect
+    from .tracker.migrate import init_if_empty
+
+    path = as_path(input_path, "input")
+    data = read_dump(path)
+    init_if_empty(db)
+    with connect(db) as tracker:
+        counts = load_data(tracker, path, data)
+        shown = tracker.shown
+    return Report([], {"db": shown, **counts}, shown)
+
+
+__all__ += ["track_init", "track_upgrade", "track_import", "track_assess", "track_link", "track_list",
+            "track_history", "track_stats", "track_export", "track_dump", "track_load"]

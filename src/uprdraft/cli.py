@@ -181,6 +181,9 @@ def _kind_command(kind: Kind) -> click.Command:
             kwargs["today"] = options["today"]
         if "profile" in options:
             kwargs["profile"] = options["profile"]
+        if kind.tracker and (options.get("db") is not None or options.get("as_of") is not None):
+            db = options.get("db")
+            kwargs["db"], kwargs["as_of"] = (True if db == "" else db), options.get("as_of")
         fn = getattr(api, kind.api or "")
         report = run(lambda: fn(input_path, **kwargs), as_json)
         emit(report, as_json, success="\n".join(resolve_function(kind.summary)(report)))
@@ -205,6 +208,12 @@ def _kind_command(kind: Kind) -> click.Command:
                                    help="Check profile for a custom template: hrc-report (default), hrc-written, "
                                         "legacy-2009, speaker-script, child-friendly."))
     params.append(click.Option(["--force"], is_flag=True, help="Replace the output file if it exists."))
+    if kind.tracker:
+        params.append(click.Option(["--db", "db"], is_flag=False, flag_value="", default=None, metavar="[PATH|URL]",
+                                   help="Take the recommendations from the tracker (uprdraft track): --db alone means "
+                                        "$UPRDRAFT_DB or ./uprdraft.db."))
+        params.append(click.Option(["--as-of", "as_of"], callback=_date, metavar="YYYY-MM-DD",
+                                   help="With --db: statuses as of this date (default: today)."))
     if kind.dated:
         params.append(click.Option(["--today"], callback=_date, metavar="YYYY-MM-DD",
                                    help="Treat this date as today for deadline rules (default: the real date)."))
@@ -435,6 +444,297 @@ def import_recommendations(ctx: click.Context, input_path: str, state: str | Non
     if report.ok:
         click.echo(f"wrote {report.output}")
     sys.exit(0 if report.ok else 1)
+
+
+# =========================================================================== uprdraft track
+# The follow-up tracker: a self-contained block (the API functions are api.track_*).
+TRACK_STATUSES = ("fully-implemented", "partially-implemented", "not-implemented", "no-data")
+
+
+def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--db", "db", metavar="PATH|URL", default=None,
+                        help="The tracker: an SQLite file or postgresql://user@host/db (default: $UPRDRAFT_DB, "
+                             "else ./uprdraft.db).")(f)
+
+
+def as_of_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--as-of", "as_of", callback=_date, metavar="YYYY-MM-DD",
+                        help="Status as of this date: the latest assessment on or before it (default: today).")(f)
+
+
+def _which(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--session", metavar="N|SYMBOL", help="The review (session number or WG report symbol), "
+                                                          "when the id is in several.")(f)
+    return click.option("--state", metavar="STATE", help="The State under review, when the id is in several.")(f)
+
+
+@main.group("track", context_settings=CONTEXT)
+def track() -> None:
+    """The follow-up tracker: recommendations and their implementation over time, in a database
+    (an SQLite file, or PostgreSQL shared by a coalition)."""
+
+
+@track.command("init")
+@db_option
+@click.option("--force", is_flag=True, help="Replace an existing tracker (everything in it is lost).")
+@json_option
+def track_init_command(db: str | None, force: bool, as_json: bool) -> None:
+    """Create the tracker database."""
+    from . import api
+
+    report = run(lambda: api.track_init(db, force), as_json)
+    emit(report, as_json, success=f"created the tracker {report.output} (schema {report.stats['schema']})")
+
+
+@track.command("upgrade")
+@db_option
+@json_option
+def track_upgrade_command(db: str | None, as_json: bool) -> None:
+    """Bring an older tracker to this version's schema."""
+    from . import api
+
+    report = run(lambda: api.track_upgrade(db), as_json)
+    s = report.stats
+    emit(report, as_json, success=f"upgraded {s['db']} from schema {s['from']} to {s['to']}" if s["upgraded"]
+         else f"{s['db']}: up to date (schema {s['to']})")
+
+
+@track.command("import")
+@click.argument("input_path", metavar="FILE", type=click.Path(dir_okay=False))
+@db_option
+@click.option("--state", metavar="STATE", help="Only recommendations to this State under review.")
+@click.option("--theme", metavar="TEXT", help="Only recommendations with a theme containing TEXT.")
+@click.option("--response", metavar="RESPONSE", help="Only supported, noted, supported/noted or voluntary.")
+@click.option("--session", type=int, metavar="N", help="Only this UPR Working Group session.")
+@click.option("--encoding", metavar="NAME", help="The CSV file's encoding (default: decided from the bytes).")
+@click.option("--assessed-on", "assessed_on", callback=_date, metavar="YYYY-MM-DD",
+              help="Record the statuses written in the file as assessments of this date.")
+@click.option("--by", metavar="NAME", help="Who records those assessments (default: $UPRDRAFT_BY or your login).")
+@json_option
+def track_import_command(input_path: str, db: str | None, state: str | None, theme: str | None,
+                         response: str | None, session: int | None, encoding: str | None,
+                         assessed_on: dt.date | None, by: str | None, as_json: bool) -> None:
+    """Import recommendations (UPR Info, UHRI, our CSV/XLSX/YAML) into the tracker; importing the
+    same file again adds nothing."""
+    from . import api
+
+    report = run(lambda: api.track_import(input_path, db=db, state=state, theme=theme, response=response,
+                                          session=session, encoding=encoding, assessed_on=assessed_on, by=by),
+                 as_json)
+    s = report.stats
+    why = ", ".join(f"{k}: {v}" for k, v in s["skipped_reasons"].items())
+    line = (f"{s['file']}: read {s['rows_read']} rows; inserted {s['inserted']}, updated {s['updated']}, "
+            f"unchanged {s['unchanged']}, skipped {s['skipped']}" + (f" ({why})" if why else ""))
+    if s.get("assessments_added"):
+        line += f"; {s['assessments_added']} assessments recorded"
+    emit(report, as_json, success=line)
+
+
+@track.command("assess")
+@click.argument("rec_id", metavar="ID")
+@click.option("--status", required=True, type=click.Choice(TRACK_STATUSES), help="The implementation status.")
+@click.option("--date", "date", required=True, callback=_date, metavar="YYYY-MM-DD",
+              help="The day the status was observed.")
+@click.option("--evidence", metavar="TEXT", help="What shows it (a law adopted, a budget line, ...).")
+@click.option("--source", metavar="URL|REFERENCE", help="Where the evidence is.")
+@click.option("--by", metavar="NAME", help="Who assesses (default: $UPRDRAFT_BY or your login).")
+@_which
+@db_option
+@json_option
+def track_assess_command(rec_id: str, status: str, date: dt.date, evidence: str | None, source: str | None,
+                         by: str | None, state: str | None, session: str | None, db: str | None,
+                         as_json: bool) -> None:
+    """Record an assessment of recommendation ID (appended; nothing is overwritten)."""
+    from . import api
+
+    report = run(lambda: api.track_assess(rec_id, status, date, db=db, evidence=evidence, source=source, by=by,
+                                          state=state, session=session), as_json)
+    s = report.stats
+    emit(report, as_json, success=f"recorded: {s['recommendation']} {s['status']} on {s['date']}"
+                                  + (f" by {s['by']}" if s["by"] else ""))
+
+
+@track.command("link")
+@click.argument("rec_id", metavar="ID")
+@click.option("--mechanism", required=True, metavar="NAME", help="e.g. CRC, CEDAW, Special Rapporteur on ...")
+@click.option("--document", required=True, metavar="SYMBOL", help="e.g. CRC/C/SVN/CO/5-6")
+@click.option("--paragraph", metavar="P", help="The paragraph of that document.")
+@click.option("--note", metavar="TEXT")
+@click.option("--by", metavar="NAME", help="Who links (default: $UPRDRAFT_BY or your login).")
+@_which
+@db_option
+@json_option
+def track_link_command(rec_id: str, mechanism: str, document: str, paragraph: str | None, note: str | None,
+                       by: str | None, state: str | None, session: str | None, db: str | None,
+                       as_json: bool) -> None:
+    """Link recommendation ID to a treaty-body or special-procedure recommendation."""
+    from . import api
+
+    report = run(lambda: api.track_link(rec_id, mechanism, document, paragraph=paragraph, note=note, db=db, by=by,
+                                        state=state, session=session), as_json)
+    s = report.stats
+    para = f", para. {s['paragraph']}" if s["paragraph"] else ""
+    emit(report, as_json, success=f"linked {s['recommendation']} to {s['mechanism']} {s['document']}{para}")
+
+
+@track.command("list")
+@db_option
+@click.option("--state", metavar="STATE", help="Only this State under review.")
+@click.option("--theme", metavar="TEXT", help="Only themes containing TEXT.")
+@click.option("--status", "status", multiple=True, type=click.Choice(TRACK_STATUSES),
+              help="Only this status as of the date (repeat for several).")
+@click.option("--response", metavar="RESPONSE", help="supported, noted, supported/noted or none.")
+@click.option("--sdg", metavar="GOAL|TARGET", help="Only this SDG goal (4) or target (4.1).")
+@click.option("--session", type=int, metavar="N", help="Only this UPR Working Group session.")
+@as_of_option
+@click.option("--format", "fmt", type=click.Choice(("table", "csv", "json", "xlsx")), default="table",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (xlsx needs it).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
+def track_list_command(db: str | None, state: str | None, theme: str | None, status: tuple[str, ...],
+                       response: str | None, sdg: str | None, session: int | None, as_of: dt.date | None, fmt: str,
+                       output: str | None, force: bool, as_json: bool) -> None:
+    """The recommendations with their status as of a date."""
+    from . import api
+
+    fmt = "json" if as_json else fmt
+    report = run(lambda: api.track_list(db=db, state=state, theme=theme, status=status, response=response, sdg=sdg,
+                                        session=session, as_of=as_of, format=fmt, output=output, force=force),
+                 as_json)
+    if report.output:
+        click.echo(f"wrote {report.output} ({report.stats['count']} recommendations as of {report.stats['as_of']})",
+                   err=fmt == "json")
+    else:
+        click.echo(report.stats["text"], nl=False)
+    sys.exit(0)
+
+
+@track.command("history")
+@click.argument("rec_id", metavar="ID")
+@_which
+@db_option
+@json_option
+def track_history_command(rec_id: str, state: str | None, session: str | None, db: str | None,
+                          as_json: bool) -> None:
+    """Every assessment of recommendation ID, oldest first, and its links."""
+    from . import api
+
+    report = run(lambda: api.track_history(rec_id, db=db, state=state, session=session), as_json)
+    if as_json:
+        emit(report, True)
+    h = report.stats
+    click.echo(f"{h['id']} ({h['state_under_review'] or 'State not given'}, {h['review'] or 'no review'}): "
+               f"{h['response'] or 'no response'}; now {h['status']}")
+    click.echo(f"  {h['text']}")
+    if not h["assessments"]:
+        click.echo("  no assessment yet")
+    for a in h["assessments"]:
+        extra = "".join(f"; {k} {a[k]}" for k in ("evidence", "source") if a[k])
+        click.echo(f"  {a['date']}  {a['status']}{extra} (by {a['by'] or 'unknown'}, recorded {a['recorded_at']})")
+    for link in h["links"]:
+        para = f", para. {link['paragraph']}" if link["paragraph"] else ""
+        note = f" ({link['note']})" if link["note"] else ""
+        click.echo(f"  linked: {link['mechanism']} {link['document']}{para}{note}")
+    sys.exit(0)
+
+
+def _stats_lines(s: dict[str, Any]) -> list[str]:
+    lines = []
+    for group in ("all", "supported", "noted"):
+        b = s[group]
+        parts = [f"{k} {v['count']} ({v['share']:.0%})" for k, v in b["by_status"].items()]
+        t = b["triggered_action"]
+        lines.append(f"{group}: {b['total']}; " + ", ".join(parts) + f"; triggered action {t['count']} "
+                     f"({t['share']:.0%})")
+    return lines
+
+
+@track.command("stats")
+@db_option
+@as_of_option
+@click.option("--state", metavar="STATE", help="Only this State under review.")
+@click.option("--by-month", "by_month", is_flag=True, help="The same at the end of every month.")
+@click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="With --by-month: the first month.")
+@json_option
+@click.pass_context
+def track_stats_command(ctx: click.Context, db: str | None, as_of: dt.date | None, state: str | None,
+                        by_month: bool, since: dt.date | None, as_json: bool) -> None:
+    """Counts and shares by status (all, supported, noted) and triggered action."""
+    from . import api
+
+    report = run(lambda: api.track_stats(db=db, as_of=as_of, state=state, by_month=by_month, since=since,
+                                         rules=_rules(ctx)), as_json)
+    if as_json:
+        emit(report, True)
+    s = report.stats
+    click.echo(f"as of {s['as_of']}" + (f", {s['state']}" if s["state"] else ""))
+    for line in _stats_lines(s):
+        click.echo(f"  {line}")
+    for month in s.get("by_month", []):
+        b = month["all"]
+        counts = ", ".join(f"{k} {v['count']}" for k, v in b["by_status"].items())
+        click.echo(f"  {month['month']}: {counts}; triggered action {b['triggered_action']['count']}")
+    sys.exit(0)
+
+
+@track.command("export")
+@click.argument("what", type=click.Choice(("midterm-report", "action-plan")))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="The YAML file to write.")
+@db_option
+@as_of_option
+@click.option("--state", metavar="STATE", help="The State under review (needed when the tracker holds several).")
+@click.option("--session", metavar="N|SYMBOL", help="The review (default: the latest).")
+@click.option("--review-date", "review_date", callback=_date, metavar="YYYY-MM-DD",
+              help="The day of the review: written in the file, and used to count what moved since.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@json_option
+@click.pass_context
+def track_export_command(ctx: click.Context, what: str, output: str, db: str | None, as_of: dt.date | None,
+                         state: str | None, session: str | None, review_date: dt.date | None, force: bool,
+                         as_json: bool) -> None:
+    """Write a ready input for 'uprdraft report midterm' or 'uprdraft plan' from the tracker."""
+    from . import api
+
+    report = run(lambda: api.track_export(what, output, db=db, as_of=as_of, state=state, session=session,
+                                          review_date=review_date, force=force, rules=_rules(ctx)), as_json)
+    s = report.stats
+    emit(report, as_json, success=f"wrote {report.output} ({s['recommendations']} recommendations of "
+                                  f"{s['state'] or 'the State'}, {s['review'] or 'no review'}; as of {s['as_of']}); "
+                                  "write the commented fields, then run it")
+
+
+@track.command("dump")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The JSON file (default: print it).")
+@db_option
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@json_option
+def track_dump_command(output: str | None, db: str | None, force: bool, as_json: bool) -> None:
+    """Back up the whole tracker as one JSON file."""
+    from . import api
+
+    report = run(lambda: api.track_dump(output, db=db, force=force), as_json)
+    if output is None and not as_json:
+        click.echo(report.stats["text"], nl=False)
+        sys.exit(0)
+    report.stats.pop("text", None)
+    s = report.stats
+    emit(report, as_json, success=f"wrote {report.output} ({s['recommendations']} recommendations, "
+                                  f"{s['assessments']} assessments, {s['links']} links)")
+
+
+@track.command("load")
+@click.argument("input_path", metavar="FILE", type=click.Path(dir_okay=False))
+@db_option
+@json_option
+def track_load_command(input_path: str, db: str | None, as_json: bool) -> None:
+    """Restore a dump into an empty tracker (SQLite or PostgreSQL)."""
+    from . import api
+
+    report = run(lambda: api.track_load(input_path, db=db), as_json)
+    s = report.stats
+    emit(report, as_json, success=f"loaded {s['recommendations']} recommendations, {s['assessments']} assessments "
+                                  f"and {s['links']} links into {s['db']}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -25,7 +25,7 @@ from types import MappingProxyType
 from .findings import ERROR, WARNING, Finding, InputError
 
 #: where a code is reported ("all": any command), in the order of the README's sections
-AREAS = ("all", "written", "oral", "midterm", "side-event", "plan", "email", "import", "check")
+AREAS = ("all", "written", "oral", "midterm", "side-event", "plan", "email", "import", "check", "track")
 
 
 @dataclass(frozen=True)
@@ -313,6 +313,33 @@ _TABLE: tuple[Code, ...] = (
     Code("header-footer", "Text in a header or footer", _W,
          "Text in a header or footer may be dropped: a statement is a plain sheet without header or cover.",
          "S1, S2, S3", "", ("check",)),
+    # ------------------------------------------------------------------ the tracker (uprdraft track)
+    Code("track-db", "Tracker database cannot be used", _E,
+         "The tracker database is missing, locked by another program, damaged, not a uprdraft tracker, or the "
+         "server cannot be reached; the message says which.", "", _OURS, ("track",)),
+    Code("track-upgrade", "Tracker schema out of date", _E,
+         "The tracker was made by an older uprdraft: run 'uprdraft track upgrade' (a dump first is wise).", "",
+         _OURS, ("track",)),
+    Code("track-exists", "Tracker not empty", _E,
+         "init refuses a database that holds tables (give --force to replace it); load needs an empty tracker.",
+         "", _OURS, ("track",)),
+    Code("track-empty", "Tracker holds no recommendation", _E,
+         "There is nothing to export yet: import recommendations first with 'uprdraft track import FILE'.", "",
+         _OURS, ("track",)),
+    Code("track-unknown-id", "Recommendation not in the tracker", _E,
+         "No recommendation has this id (for this State or session); 'uprdraft track list' shows the ids.", "",
+         _OURS, ("track",)),
+    Code("track-ambiguous-id", "Id in several reviews", _E,
+         "The id belongs to recommendations of several States or reviews; the message lists them: say which "
+         "with --state and/or --session.", "", _OURS, ("track",)),
+    Code("track-status-ignored", "Statuses in the file not recorded", _W,
+         "The imported file gives statuses, which need a date to become assessments: import with "
+         "--assessed-on DATE, or record them with 'uprdraft track assess'.", "", _OURS, ("track",)),
+    Code("track-recommendations", "Recommendations of the input not used", _W,
+         "With --db the recommendations come from the tracker; those given in the input file are not used.", "",
+         _OURS, ("track", "midterm")),
+    Code("track-future-date", "Assessment dated in the future", _W,
+         "The assessment's date is after today; it counts only from that day.", "", _OURS, ("track",)),
     Code("word-count", "Word counts disagree (bug)", _E,
          "A file uprdraft wrote gives a different word count when read back: a bug in uprdraft.", "", _OURS,
          ("all",)),

@@ -633,6 +633,8 @@ class MidtermRules(_Section):
             "response_supported/noted": "Supported in part, noted in part", "response_none": "Not known",
             "status_fully-implemented": "Fully implemented", "status_partially-implemented": "Partially implemented",
             "status_not-implemented": "Not implemented", "status_no-data": "No data",
+            "moved_since_review": "Since the review ({review_date}), statuses as of {as_of}: {items}.",
+            "moved_item": "{status} {now} ({moved} moved there)",
         },
         "fr": {
             "colon": "\u00a0: ",  # label-value separator (French: no-break space before the colon)
@@ -660,6 +662,8 @@ class MidtermRules(_Section):
             "status_fully-implemented": "Pleinement mise en œuvre",
             "status_partially-implemented": "Partiellement mise en œuvre",
             "status_not-implemented": "Non mise en œuvre", "status_no-data": "Pas de données",
+            "moved_since_review": "Depuis l'examen ({review_date}), état au {as_of}\u00a0: {items}.",
+            "moved_item": "{status} {now} (dont {moved} depuis l'examen)",
         },
         "es": {
             "colon": ": ",  # label-value separator (no space before the colon)
@@ -686,6 +690,8 @@ class MidtermRules(_Section):
             "response_supported/noted": "Apoyada en parte, anotada en parte", "response_none": "Desconocida",
             "status_fully-implemented": "Plenamente aplicada", "status_partially-implemented": "Parcialmente aplicada",
             "status_not-implemented": "No aplicada", "status_no-data": "Sin datos",
+            "moved_since_review": "Desde el examen ({review_date}), situación al {as_of}: {items}.",
+            "moved_item": "{status} {now} ({moved} desde el examen)",
         },
     }
 

@@ -57,6 +57,7 @@ class Kind:
     fixed_format: bool = False  # a custom template may restyle nothing: no --profile
     accepts: tuple[str, ...] = ()  # other input kinds this command also reads
     inputs: tuple[str, ...] = ()  # further input files after INPUT (e.g. the .docx of an e-mail)
+    tracker: bool = False  # takes --db [URL] --as-of DATE: its recommendations from the tracker (uprdraft track)
 
     def output(self, role: str) -> Output:
         return next(o for o in self.outputs if o.role == role)
@@ -133,7 +134,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
                         profile="midterm.child_friendly_profile", stat="child_friendly.output",
                         template="--child-friendly-template",
                         help="Also write the child-friendly version (needs the child_friendly section).")),
-        command=("report", "midterm"), api="render_midterm_report",
+        command=("report", "midterm"), api="render_midterm_report", tracker=True,
         help="Write a UPR mid-term report (.docx) from INPUT, and with --child-friendly its child-friendly "
              "version."),
     Kind(
@@ -157,7 +158,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
                         metavar="OUT.ics", stat="ics",
                         help="Also write a calendar file: every milestone and the follow-up steps up to the next "
                              "review.")),
-        command=("plan",), api="render_plan", dated=True,
+        command=("plan",), api="render_plan", dated=True, tracker=True,
         help="Write an action-plan matrix (.docx) from INPUT, and with --ics a follow-up calendar."),
     Kind(
         name="submission", title="submission e-mail",

@@ -41,6 +41,8 @@ class LoadedReport:
     source: Any  # load.Source
     recommendations: list = field(default_factory=list)
     locations: list[str] = field(default_factory=list)  # where each recommendation came from
+    moved: dict | None = None  # from the tracker: per status, now / at the review / moved in since
+    as_of: Any = None  # from the tracker: the date of the statuses
 
 
 # --------------------------------------------------------------------------- loading
@@ -52,14 +54,46 @@ def load_midterm(input_path) -> LoadedReport:
     return resolve(model, src)
 
 
-def resolve(model, src, rules=None) -> LoadedReport:
-    """The report with its recommendations, inline or read from ``recommendations_file``."""
+def resolve(model, src, request: Request | None = None, rules=None) -> LoadedReport:
+    """The report with its recommendations, inline, read from ``recommendations_file`` or, when
+    the request says so (``--db``), taken from the tracker as of ``--as-of``."""
+    if request is not None and request.options.get("tracker"):
+        return _from_tracker(model, src, request.options)
     if model.recommendations_file:
         recs, locs = _read_file(model.recommendations_file, src, rules)
     else:
         recs = list(model.recommendations)
         locs = [src.locate(("recommendations", i)) for i in range(len(recs))]
     return LoadedReport(model, src, recs, locs)
+
+
+def _from_tracker(model, src, options) -> LoadedReport:
+    """The recommendations of the report's State and WG report in the tracker (else its latest
+    review), with their statuses as of the date and what moved since the review."""
+    from ..findings import ContentError
+    from ..tracker.export import recommendations_for
+
+    as_of = options["as_of"]
+    try:
+        recs, sel = recommendations_for(options.get("db"), as_of, model.state_under_review, model.wg_report_symbol,
+                                        model.review_date)
+    except ContentError as e:
+        if not any(f.code == "track-unknown-id" for f in e.findings):
+            raise
+        recs, sel = recommendations_for(options.get("db"), as_of, model.state_under_review, None, model.review_date)
+    where = f"{sel['db']}: {model.state_under_review}, {sel['review'] or 'review not given'}"
+    loaded = LoadedReport(model, src, list(recs), [f"{where}: recommendation {r.id}" for r in recs],
+                          moved=sel.get("moved"), as_of=as_of)
+    return loaded
+
+
+def _tracker_findings(model, src, loaded: LoadedReport) -> list[Finding]:
+    out = []
+    if model.recommendations or model.recommendations_file:
+        out.append(warning("track-recommendations", "--db: the recommendations come from the tracker; those of the "
+                           "input file are not used", src.locate(("recommendations_file",) if
+                                                                 model.recommendations_file else ("recommendations",))))
+    return out
 
 
 def _read_file(name: str, src, rules) -> tuple[list, list[str]]:
@@ -86,7 +120,7 @@ def midterm_findings(model, src, rules=None) -> tuple[list[Finding], dict]:
     from ..rules import resolve as resolve_rules
 
     rules = resolve_rules(rules)
-    return check(resolve(model, src, rules), rules)
+    return check(resolve(model, src, rules=rules), rules)
 
 
 def check(loaded: LoadedReport, rules) -> tuple[list[Finding], dict]:
@@ -107,6 +141,9 @@ def report_findings(loaded: LoadedReport, rules) -> list[Finding]:
     """Apply the mid-term rules to the report and its recommendations (ids, symbol, responses)."""
     m, src = loaded.model, loaded.source
     out: list[Finding] = []
+    if not loaded.recommendations and loaded.as_of is None and not m.recommendations_file:
+        out.append(error("schema", "give the recommendations, as a list or as recommendations_file (or take them "
+                         "from the tracker with --db)", src.locate(())))
     if not re.match(rules.upr.wg_report_symbol_pattern, m.wg_report_symbol):
         out.append(error("wg-report-symbol",
                          f"wg_report_symbol '{m.wg_report_symbol}' is not a Working Group report symbol; "
@@ -156,8 +193,11 @@ def child_friendly_findings(loaded: LoadedReport, rules) -> tuple[dict, list[Fin
 # --------------------------------------------------------------------------- the pipeline's parts
 def analyse(model, src, ctx, request: Request | None = None) -> Analysis:
     """Findings and stats of the report; the child-friendly version is required when asked."""
-    loaded = resolve(model, src, ctx.rules)
+    loaded = resolve(model, src, request, ctx.rules)
     findings, stats = check(loaded, ctx.rules)
+    if loaded.as_of is not None:
+        findings = _tracker_findings(model, src, loaded) + findings
+        stats["tracker"] = {"as_of": loaded.as_of.isoformat(), "moved_since_review": loaded.moved}
     if request is not None and "child-friendly" in request.roles and model.child_friendly is None:
         findings.append(error("child-friendly-missing",
                               "--child-friendly needs a child_friendly section (version, age_band, text) in the input",

@@ -86,7 +86,8 @@ def resolve_items(model, src, recommendations: dict | None = None) -> tuple[list
                 hint = f"; did you mean {', '.join(close)}?" if close else "; check the id against the file"
                 findings.append(error(
                     "unknown-recommendation",
-                    f"items.{i}.recommendation: no recommendation '{rec}' in {model.recommendations_file}{hint}",
+                    f"items.{i}.recommendation: no recommendation '{rec}' in "
+                    f"{model.recommendations_file or 'the tracker'}{hint}",
                     where))
                 rec = None
             else:
@@ -181,9 +182,24 @@ def plan_findings(model, src, rules=None, recommendations: dict | None = None,
     return findings, stats
 
 
+def tracker_recommendations(model, options) -> dict:
+    """``--db``: the recommendations of the plan's State (its latest review) in the tracker, by id,
+    with their status as of ``--as-of``."""
+    from ..tracker.export import recommendations_for
+
+    recs, _ = recommendations_for(options.get("db"), options["as_of"], model.state_under_review, None,
+                                  model.review_date)
+    return {r.id: r for r in recs}
+
+
 def analyse(model, src, ctx, request: Request | None = None) -> Analysis:
-    """Items resolved against their recommendations, findings and stats."""
-    recommendations = load_recommendations(model, src, ctx.rules)
+    """Items resolved against their recommendations (from ``recommendations_file``, or from the
+    tracker with ``--db``), findings and stats."""
+    recommendations: dict | None
+    if request is not None and request.options.get("tracker"):
+        recommendations = tracker_recommendations(model, request.options)
+    else:
+        recommendations = load_recommendations(model, src, ctx.rules)
     resolved, findings = resolve_items(model, src, recommendations)
     more, stats = plan_findings(model, src, ctx.rules, resolved=resolved)
     if request is not None and "ics" not in request.roles:

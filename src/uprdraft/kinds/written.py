@@ -95,7 +95,7 @@ def statement_content(model, rules) -> StatementContent:
     from ..render.docx_render import Footnote
 
     body = parse_body(model.body, model.footnotes)
-    title: list = [clean_text(model.title)]
+    title: list = [clean_text(model.title).strip()]
     note = supporters_note(model, rules)
     if note:
         title.append(Footnote(note))

@@ -65,6 +65,9 @@ def compose(model, docx_name: str, docx_bytes: bytes, words: dict, date: dt.date
     msg.add_attachment(docx_bytes, maintype=maintype, subtype=subtype, filename=docx_name)
     # "=_" cannot occur in quoted-printable or base64 text, so this boundary is safe
     msg.set_boundary(f"=_uprdraft_{digest[32:64]}")
+    # headers are written unfolded (up to RFC 5322's 998 characters): Python's folding of
+    # encoded words can lose the space between two of them; the body is already encoded
+    msg.policy = policy.SMTP.clone(max_line_length=998)
     return msg
 
 

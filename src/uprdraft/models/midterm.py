@@ -63,8 +63,7 @@ class MidtermReport(Document):
     def _who_and_what(self):
         if self.organisation is None and self.coalition is None:
             raise ValueError("give the organisation or the coalition that submits the report")
-        if not self.recommendations and not self.recommendations_file:
-            raise ValueError("give the recommendations, as a list or as recommendations_file")
+        # no recommendations at all is reported by the kind's rules: they may come from the tracker (--db)
         if self.recommendations and self.recommendations_file:
             raise ValueError("give the recommendations either as a list or as recommendations_file, not both")
         return self

@@ -73,13 +73,29 @@ def report_context(loaded, rules) -> dict:
         "summary": paragraphs(m.summary),
         "methodology": paragraphs(m.methodology),
         "children_participation": paragraphs(m.children_participation),
-        "statistics_intro": L["statistics_intro"].format(total=stats["total"], state=m.state_under_review),
+        "statistics_intro": L["statistics_intro"].format(total=stats["total"], state=m.state_under_review)
+        + _moved_sentence(loaded, rules, lang),
         "stats_rows": rows,
         "grouping_note": L[f"grouping_{rules.midterm.group_by_theme}"],
         "themes": themes,
         "voluntary_commitments": paragraphs(m.voluntary_commitments),
         "conclusions": paragraphs(m.conclusions),
     }
+
+
+def _moved_sentence(loaded, rules, lang: str) -> str:
+    """From the tracker: per status, how many recommendations are in it and how many moved there
+    since the review ("" for a report written from a file)."""
+    moved = getattr(loaded, "moved", None)
+    if not moved:
+        return ""
+    from ..rules import DEFAULT
+
+    L = {**DEFAULT.midterm.labels.get(lang, DEFAULT.midterm.labels["en"]), **rules.midterm.labels[lang]}
+    items = [L["moved_item"].format(status=L[f"status_{s}"], now=moved[s]["now"], moved=moved[s]["moved_in"])
+             for s in rules.upr.statuses if s in moved]
+    return " " + L["moved_since_review"].format(review_date=format_date(loaded.model.review_date, lang),
+                                                as_of=format_date(loaded.as_of, lang), items="; ".join(items))
 
 
 def _row(rec, others: list[str], L: dict, lang: str) -> dict:
