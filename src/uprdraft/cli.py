@@ -9,16 +9,18 @@ compliant; 2 usage or I/O problem.
 """
 from __future__ import annotations
 
-import datetime as dt
-import json
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from ._version import __version__
-from .kinds import KINDS, Kind
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from .kinds import Kind
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 GROUPS = {
@@ -38,6 +40,8 @@ def _print_findings(findings: Any, stream: Any = None) -> None:
 
 def emit(report: Any, as_json: bool, success: str | None = None) -> NoReturn:
     """Print a Report (findings, stats, output) and exit with the contract's code."""
+    import json
+
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, default=str))
     else:
@@ -52,6 +56,8 @@ def run(fn: Callable[[], Any], as_json: bool = False) -> Any:
 
     Any other exception is a bug, but the user still gets one line, not a traceback.
     """
+    import json
+
     from .findings import Report, UprdraftError
 
     try:
@@ -82,6 +88,8 @@ def run(fn: Callable[[], Any], as_json: bool = False) -> Any:
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    import datetime as dt
+
     if value is None:
         return None
     try:
@@ -90,29 +98,114 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
 
 
+# --------------------------------------------------------------------------- commands made when used
+# Importing this module makes no command: ``uprdraft --help`` lists the commands from their
+# help texts and ``uprdraft --version`` answers before any is needed; a command (its options,
+# types, translated labels) is made only when it runs or shows its own help. Commands are
+# written with click's decorators as usual, taken from here: ``option``, ``argument`` and
+# ``command`` record what to make, :class:`LazyGroup` makes it on first use.
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+Entry = tuple[str, Callable[[], click.Command]]  # (help text, maker)
+_LATER = "__uprdraft_later__"
+
+
+class PathType:
+    """A ``click.Path`` made with its command (making one looks up a translation)."""
+
+    def __init__(self, **kwargs: Any):
+        self.kwargs = kwargs
+
+    def make(self) -> click.Path:
+        return click.Path(**self.kwargs)
+
+
+FILE = PathType(dir_okay=False)
+
+
+def _defer(decorator: Callable[..., Decorator]) -> Callable[..., Decorator]:
+    def later(*args: Any, **kwargs: Any) -> Decorator:
+        def record(f: Callable[..., Any]) -> Callable[..., Any]:
+            f.__dict__.setdefault(_LATER, []).append((decorator, args, kwargs))
+            return f
+        return record
+    return later
+
+
+option = _defer(click.option)
+argument = _defer(click.argument)
+
+
+def make_command(f: Callable[..., Any], name: str, cls: type[click.Command] = click.Command,
+                 **attrs: Any) -> click.Command:
+    """The command of ``f``: its recorded decorators applied in their order, then click's own."""
+    for decorator, args, kwargs in f.__dict__.get(_LATER, []):
+        kwargs = {k: v.make() if isinstance(v, PathType) else v for k, v in kwargs.items()}
+        f = decorator(*args, **kwargs)(f)
+    return click.command(name, cls=cls, **attrs)(f)
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are made on first use; its help lists them from their help
+    texts alone (the same short help click derives from a made command)."""
+
+    def __init__(self, *args: Any, entries: Callable[[], dict[str, Entry]] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._entries_of = entries  # called once, when a command is first looked for
+        self._made: dict[str, Entry] | None = None
+        self._registered: dict[str, Entry] = {}
+        self._listing = False
+
+    def entries(self) -> dict[str, Entry]:
+        if self._made is None:
+            self._made = self._entries_of() if self._entries_of else {}
+        return {**self._made, **self._registered}
+
+    def lazy(self, name: str) -> Decorator:
+        """Register ``f`` (decorated with ``option``/``argument``) as the command ``name``."""
+        def register(f: Callable[..., Any]) -> Callable[..., Any]:
+            self._registered[name] = (f.__doc__ or "", lambda: make_command(f, name))
+            return f
+        return register
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.entries()})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.entries():
+            help_text, make = self.entries()[cmd_name]
+            if self._listing:  # only its short help is needed
+                return click.Command(cmd_name, help=help_text)
+            self.add_command(make(), cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._listing = True
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            self._listing = False
 
 
 def today_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--today", callback=_date, metavar="YYYY-MM-DD",
-                        help="Treat this date as today for deadline rules (default: the real date).")(f)
+    return option("--today", callback=_date, metavar="YYYY-MM-DD",
+                  help="Treat this date as today for deadline rules (default: the real date).")(f)
 
 
 def json_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--json", "as_json", is_flag=True, help="Print one JSON report on stdout.")(f)
+    return option("--json", "as_json", is_flag=True, help="Print one JSON report on stdout.")(f)
 
 
 def force_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--force", is_flag=True, help="Replace the output file if it exists.")(f)
+    return option("--force", is_flag=True, help="Replace the output file if it exists.")(f)
 
 
 def ignore_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--ignore", "ignore", multiple=True, metavar="CODE[,CODE]",
-                        help="Drop these warnings (see 'uprdraft explain CODE'); errors cannot be ignored.")(f)
+    return option("--ignore", "ignore", multiple=True, metavar="CODE[,CODE]",
+                  help="Drop these warnings (see 'uprdraft explain CODE'); errors cannot be ignored.")(f)
 
 
 def input_argument(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))(f)
+    return argument("input_path", metavar="INPUT", type=FILE)(f)
 
 
 def _rules(ctx: click.Context) -> str | None:
@@ -123,7 +216,7 @@ def _rules(ctx: click.Context) -> str | None:
 
 
 # --------------------------------------------------------------------------- the group
-class Uprdraft(click.Group):
+class Uprdraft(LazyGroup):
     """The root group: a usage mistake is one line on stderr (exit 2), like every other error."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
@@ -145,7 +238,7 @@ class Uprdraft(click.Group):
             sys.exit(e.exit_code)
 
 
-@click.group(cls=Uprdraft, context_settings=CONTEXT)
+@click.group(cls=Uprdraft, context_settings=CONTEXT, entries=lambda: _kind_entries())
 @click.version_option(__version__, prog_name="uprdraft", message="%(prog)s %(version)s")
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=False, exists=True),
               help="YAML file overriding rule values (limits, deadlines, wording).")
@@ -214,36 +307,45 @@ def _kind_command(kind: Kind) -> click.Command:
     return click.Command(kind.command[-1], params=params, callback=callback, help=kind.help)
 
 
-def _add_kind_commands() -> None:
-    groups: dict[str, click.Group] = {}
+def _kind_entries() -> dict[str, Entry]:
+    """The document commands of the registry, as entries of the root group (a command of two
+    words, such as ``statement written``, under a group of its own)."""
+    from functools import partial
+
+    from .kinds import KINDS
+
+    top: dict[str, Entry] = {}
+    under: dict[str, dict[str, Entry]] = {}
     for kind in KINDS.values():
         if not kind.command or kind.inputs:  # commands with further inputs are written out below
             continue
-        parent: click.Group = main
-        for name in kind.command[:-1]:
-            if name not in groups:
-                groups[name] = click.Group(name, help=GROUPS.get(name, ""))
-                main.add_command(groups[name])
-            parent = groups[name]
-        parent.add_command(_kind_command(kind))
+        entry: Entry = (kind.help, partial(_kind_command, kind))
+        if len(kind.command) == 1:
+            top[kind.command[0]] = entry
+        else:  # one level of groups, as the registry declares
+            under.setdefault(kind.command[0], {})[kind.command[-1]] = entry
+    for name, subs in under.items():
+        top[name] = (GROUPS.get(name, ""), partial(_kind_group, name, subs))
+    return top
 
 
-_add_kind_commands()
+def _kind_group(name: str, subs: dict[str, Entry]) -> click.Command:
+    return LazyGroup(name, help=GROUPS.get(name, ""), entries=lambda: dict(subs))
 
 
-@main.command("email")
+@main.lazy("email")
 @input_argument
-@click.argument("docx_path", metavar="DOCX", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
+@argument("docx_path", metavar="DOCX", type=FILE)
+@option("-o", "--output", type=FILE,
               help="The .eml file to write (default: the DOCX name with .eml, beside it).")
 @force_option
 @today_option
-@click.option("--late", is_flag=True, help="Prepare the e-mail although the deadline has passed (kept as a warning).")
-@click.option("--send", is_flag=True, help="Send the saved .eml over SMTP (password from UPRDRAFT_SMTP_PASSWORD).")
-@click.option("--smtp-host", metavar="HOST", help="Your mail server, e.g. smtp.example.org.")
-@click.option("--smtp-port", type=int, metavar="PORT", help="Default: the standard port of --smtp-tls (see rules: email.smtp_ports).")
-@click.option("--smtp-user", metavar="USER", help="Login name; the password is read from UPRDRAFT_SMTP_PASSWORD.")
-@click.option("--smtp-tls", type=click.Choice(["starttls", "ssl", "none"]), default="starttls", show_default=True,
+@option("--late", is_flag=True, help="Prepare the e-mail although the deadline has passed (kept as a warning).")
+@option("--send", is_flag=True, help="Send the saved .eml over SMTP (password from UPRDRAFT_SMTP_PASSWORD).")
+@option("--smtp-host", metavar="HOST", help="Your mail server, e.g. smtp.example.org.")
+@option("--smtp-port", type=int, metavar="PORT", help="Default: the standard port of --smtp-tls (see rules: email.smtp_ports).")
+@option("--smtp-user", metavar="USER", help="Login name; the password is read from UPRDRAFT_SMTP_PASSWORD.")
+@option("--smtp-tls", type=click.Choice(["starttls", "ssl", "none"]), default="starttls", show_default=True,
               help="STARTTLS, implicit TLS, or none (local test servers only). Certificates are always "
                    "verified; trust a private CA with UPRDRAFT_SMTP_CAFILE.")
 @ignore_option
@@ -257,7 +359,7 @@ def email(ctx: click.Context, input_path: str, docx_path: str, output: str | Non
     import os
 
     from . import api
-    from .kinds import resolve_function
+    from .kinds import KINDS, resolve_function
 
     report = run(lambda: api.email(
         input_path, docx_path, output=output, today=today, late=late, force=force, send=send,
@@ -268,7 +370,7 @@ def email(ctx: click.Context, input_path: str, docx_path: str, output: str | Non
 
 
 # --------------------------------------------------------------------------- checking
-@main.command()
+@main.lazy("validate")
 @input_argument
 @today_option
 @ignore_option
@@ -283,12 +385,12 @@ def validate(ctx: click.Context, input_path: str, today: dt.date | None, ignore:
     emit(report, as_json, success=f"{input_path}: ok")
 
 
-@main.command()
-@click.argument("docx_path", metavar="DOCX", type=click.Path(dir_okay=False))
-@click.option("--profile", default=None, metavar="NAME",
+@main.lazy("check")
+@argument("docx_path", metavar="DOCX", type=FILE)
+@option("--profile", default=None, metavar="NAME",
               help="Font profile: hrc-written (default), legacy-2009, speaker-script, child-friendly, hrc-report.")
-@click.option("--limit", type=int, default=None, metavar="N", help="Word limit (body + footnotes).")
-@click.option("--status", type=click.Choice(["general", "special", "roster"]), default=None,
+@option("--limit", type=int, default=None, metavar="N", help="Word limit (body + footnotes).")
+@option("--status", type=click.Choice(["general", "special", "roster"]), default=None,
               help="Consultative status: sets the word limit (2,000 general; 1,500 special and roster).")
 @ignore_option
 @json_option
@@ -311,11 +413,11 @@ def check(ctx: click.Context, docx_path: str, profile: str | None, limit: int | 
     emit(report, as_json, success=f"{docx_path}: ok" if report.ok else None)
 
 
-@main.command()
-@click.argument("docx_path", metavar="DOCX", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
+@main.lazy("fix")
+@argument("docx_path", metavar="DOCX", type=FILE)
+@option("-o", "--output", type=FILE,
               help="Output file (default: NAME-fixed.docx beside the input).")
-@click.option("--profile", default=None, metavar="NAME", help="Font profile (default: hrc-written).")
+@option("--profile", default=None, metavar="NAME", help="Font profile (default: hrc-written).")
 @force_option
 @json_option
 @click.pass_context
@@ -328,12 +430,14 @@ def fix(ctx: click.Context, docx_path: str, output: str | None, profile: str | N
     emit(report, as_json, success=f"wrote {report.output}" if report.output else None)
 
 
-@main.command()
-@click.argument("code", required=False)
+@main.lazy("explain")
+@argument("code", required=False)
 @json_option
 def explain(code: str | None, as_json: bool) -> None:
     """Say what a finding CODE means: name, severity, summary and the source of its rule.
     Without CODE, list every code."""
+    import json
+
     from . import api, codes
 
     if code is None:
@@ -347,9 +451,9 @@ def explain(code: str | None, as_json: bool) -> None:
 
 
 # --------------------------------------------------------------------------- files to start from
-@main.command()
-@click.argument("kind", required=False)
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
+@main.lazy("schema")
+@argument("kind", required=False)
+@option("-o", "--output", "out_dir", type=PathType(file_okay=False),
               help="Folder for the schema files (default: print to stdout).")
 def schema(kind: str | None, out_dir: str | None) -> None:
     """Print or write the JSON Schema of one input KIND, or of all kinds."""
@@ -363,9 +467,9 @@ def schema(kind: str | None, out_dir: str | None) -> None:
         click.echo(report.stats["text"])
 
 
-@main.command()
-@click.argument("kind")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@main.lazy("new")
+@argument("kind")
+@option("-o", "--output", type=FILE, help="File to write (default: stdout).")
 @force_option
 def new(kind: str, output: str | None, force: bool) -> None:
     """Write a commented starter file for KIND (e.g. written-statement)."""
@@ -379,21 +483,24 @@ def new(kind: str, output: str | None, force: bool) -> None:
 
 
 # --------------------------------------------------------------------------- importing
-@main.group("import")
+@click.group("import", cls=LazyGroup)
 def import_group() -> None:
     """Import data from other tools' exports."""
 
 
-@import_group.command("recommendations")
-@click.argument("input_path", metavar="FILE", type=click.Path(dir_okay=False))
-@click.option("--state", metavar="S", help="Only this State under review (case-insensitive).")
-@click.option("--theme", metavar="T", help="Only themes containing T (case-insensitive: 'child' matches "
+main.add_command(import_group)
+
+
+@import_group.lazy("recommendations")
+@argument("input_path", metavar="FILE", type=FILE)
+@option("--state", metavar="S", help="Only this State under review (case-insensitive).")
+@option("--theme", metavar="T", help="Only themes containing T (case-insensitive: 'child' matches "
                                             "'Rights of the Child').")
-@click.option("--response", metavar="R", help="Only supported, noted, supported/noted or voluntary.")
-@click.option("--session", type=int, metavar="N", help="Only UPR Working Group session N.")
-@click.option("--encoding", metavar="E", help="Text encoding of a CSV (default: decided from the bytes; "
+@option("--response", metavar="R", help="Only supported, noted, supported/noted or voluntary.")
+@option("--session", type=int, metavar="N", help="Only UPR Working Group session N.")
+@option("--encoding", metavar="E", help="Text encoding of a CSV (default: decided from the bytes; "
                                                "utf-8, utf-8-sig, utf-16, cp1252, mac_roman).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
+@option("-o", "--output", type=FILE,
               help="The YAML file to write (default: beside FILE, suffix .yaml).")
 @force_option
 @json_option
