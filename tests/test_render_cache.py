@@ -40,7 +40,7 @@ def _house(tmp_path: Path) -> Path:
 def _context(notes: dr.Notes) -> dict:
     return {"title": "A <title> & more", "paragraphs": [dr.runs(["One\ttab", dr.Footnote("Note.")], notes),
                                                         dr.runs(["Two\nlines"], notes)],
-            "rows": [{"a": "x", "b": "y"}, {"a": "z", "b": "<w>"}]}
+            "rows": [{"a": "x", "b": "y\nz\tw"}, {"a": "z", "b": "<w>"}]}  # \n, \t: docxtpl listing
 
 
 def _docxtpl_render(data: bytes, context: dict, prepare, notes: dr.Notes, lang: str) -> bytes:

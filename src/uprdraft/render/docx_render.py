@@ -400,7 +400,9 @@ def _render_story(compiled: _Compiled, template, context: dict) -> str:
     xml = template.render(context)
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    return compiled.tpl.resolve_listing(xml)
+    if "\t" in xml or "\n" in xml or "\a" in xml or "\f" in xml:  # else it would change nothing
+        xml = compiled.tpl.resolve_listing(xml)
+    return xml
 
 
 def _render_parts(compiled: _Compiled, context: dict) -> dict[str, bytes]:
