@@ -64,6 +64,9 @@ def statement(paragraphs: int = 30, words: int = 62, seed: int = 14) -> tuple[st
 
 
 # --------------------------------------------------------------------------- 1. whole process
+FLOOR = ("import click, pydantic, pydantic.fields, email_validator, ruamel.yaml, markdown_it, "
+         "mdit_py_plugins.footnote, jinja2, lxml.etree, zipfile")
+
 def whole_process(folder: Path, rounds: int) -> None:
     pandoc = ensure_pandoc()
     cli = uprdraft_command()
@@ -71,6 +74,8 @@ def whole_process(folder: Path, rounds: int) -> None:
                                                  "--today", "2026-01-01"]}
     if pandoc:
         contenders["pandoc s.md -o p.docx"] = [pandoc, "s.md", "-o", "p.docx"]
+    # for reading the result: importing only the libraries the statement cannot do without
+    contenders["floor: import click pydantic ... jinja2"] = [sys.executable, "-c", FLOOR]
     res = interleaved(contenders, rounds, child_env(), cwd=folder)
     print(f"1. whole process, {rounds} interleaved rounds")
     for name, runs in res.items():
@@ -79,6 +84,9 @@ def whole_process(folder: Path, rounds: int) -> None:
         up, pd = res["uprdraft statement written"], res["pandoc s.md -o p.docx"]
         print(verdict("uprdraft / pandoc (wall)", ratio(up, pd), 2.0))
         print(f"  {'uprdraft / pandoc (cpu)':<44} {ratio(up, pd, cpu=True):5.2f}x")
+        floor = res["floor: import click pydantic ... jinja2"]
+        print(f"  {'floor / pandoc (wall, cpu)':<44} {ratio(floor, pd):5.2f}x {ratio(floor, pd, cpu=True):5.2f}x   "
+              "(the imports alone: the bound for this design)")
     else:
         print("  pandoc could not be installed: no reference")
 

@@ -43,7 +43,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from ..findings import InputError
 from ..ooxml import add_part, drop_part, insert_in_order, read_parts, write_package
@@ -137,6 +136,12 @@ class Runs:
 
 
 _TAB_OR_BREAK = re.compile(r"(\t|\n)")
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities (what ``xml.sax.saxutils.escape`` does; that module
+    would import urllib.request, http and ssl on the way)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def _text_run(text: str) -> str:
