@@ -32,7 +32,7 @@ try:
 except SystemExit:
     pass
 print(sorted(m for m in {HEAVY!r} + ("uprdraft.kinds", "uprdraft.api", "uprdraft.rules", "json", "pathlib",
-                                     "dataclasses", "importlib.metadata") if m in sys.modules))
+                                     "dataclasses", "importlib.metadata", "shutil") if m in sys.modules))
 print(sorted(main.commands))
 """
 
@@ -72,3 +72,18 @@ def test_listed_short_help_is_the_made_commands_own():
 
     commands = list(walk(main, ["uprdraft"]))
     assert ["uprdraft", "statement", "written"] in commands and ["uprdraft", "import", "recommendations"] in commands
+
+
+def test_help_width_is_the_one_shutil_would_give(monkeypatch):
+    import shutil
+
+    from click import formatting
+
+    from uprdraft.cli import _help_width
+
+    monkeypatch.setattr(formatting, "FORCED_WIDTH", None)
+    for columns in ("40", "60", "99", "100", "101", "200", "", "x", "-3"):
+        monkeypatch.setenv("COLUMNS", columns)
+        assert _help_width(100) == max(min(shutil.get_terminal_size().columns, 100) - 2, 50), columns
+    monkeypatch.setattr(formatting, "FORCED_WIDTH", 72)  # click's test runner forces a width
+    assert _help_width(100) == 72

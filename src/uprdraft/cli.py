@@ -216,8 +216,37 @@ def _rules(ctx: click.Context) -> str | None:
 
 
 # --------------------------------------------------------------------------- the group
+def _help_width(max_width: int) -> int:
+    """The width click's help formatter would take, without importing shutil (and its bz2
+    and lzma) as ``shutil.get_terminal_size`` would: COLUMNS, else the terminal, else 80."""
+    import os
+
+    from click import formatting
+
+    if formatting.FORCED_WIDTH is not None:
+        return formatting.FORCED_WIDTH
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return max(min(columns, max_width) - 2, 50)
+
+
 class Uprdraft(LazyGroup):
     """The root group: a usage mistake is one line on stderr (exit 2), like every other error."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        if parent is None and extra.get("terminal_width") is None and not self.context_settings.get("terminal_width"):
+            width = extra.get("max_content_width") or self.context_settings.get("max_content_width") or 80
+            extra["terminal_width"] = _help_width(width)  # inherited by every subcommand's context
+        return super().make_context(info_name, args, parent, **extra)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False

@@ -370,6 +370,7 @@ def _compile(data: bytes, prepare: Callable | None) -> _Compiled:
             stories.append(_Story(str(part.partname).lstrip("/"), compile_xml(blob), reparse=False))
     buf = io.BytesIO()
     tpl.docx.save(buf)
+    tpl.docx = None  # the helpers kept need no document: do not keep one per cached template
     return _Compiled(read_parts(buf.getvalue(), "template.docx"), body, stories, tpl)
 
 
