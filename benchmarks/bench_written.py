@@ -52,15 +52,39 @@ contact:
 
 def statement(paragraphs: int = 30, words: int = 62, seed: int = 14) -> tuple[str, list[str]]:
     """Markdown of about 2,000 words (title, body and 30 footnotes) and its paragraphs."""
+    paras = _paragraphs(paragraphs, words, seed)
+    body = "\n\n".join(f"{p}[^{i + 1}]" for i, p in enumerate(paras))
+    notes = "\n".join(f"[^{i + 1}]: A/HRC/57/12, para. {101 + i}." for i in range(paragraphs))
+    return f"{FRONT}\n{body}\n\n{notes}\n", paras
+
+
+def _paragraphs(paragraphs: int, words: int, seed: int) -> list[str]:
     rnd = random.Random(seed)
     paras = []
     for _ in range(paragraphs):
         ws = [rnd.choice(WORDS) for _ in range(words)]
         sentences = [" ".join(ws[i:i + 12]).capitalize() + "." for i in range(0, words, 12)]
         paras.append(" ".join(sentences))
-    body = "\n\n".join(f"{p}[^{i + 1}]" for i, p in enumerate(paras))
-    notes = "\n".join(f"[^{i + 1}]: A/HRC/57/12, para. {101 + i}." for i in range(paragraphs))
-    return f"{FRONT}\n{body}\n\n{notes}\n", paras
+    return paras
+
+
+def same_statement_as(suffix: str, paragraphs: int = 30, words: int = 62, seed: int = 14) -> str:
+    """The same statement as YAML (body as a literal block, footnotes as a mapping) or JSON."""
+    import json
+
+    paras = _paragraphs(paragraphs, words, seed)
+    body = "\n\n".join(f"{p}[^{i + 1}]" for i, p in enumerate(paras)) + "\n"
+    notes = {str(i + 1): f"A/HRC/57/12, para. {101 + i}." for i in range(paragraphs)}
+    head = FRONT.strip().strip("-").strip()
+    if suffix == ".yaml":
+        lines = "\n".join("  " + line if line else "" for line in body.splitlines())
+        foot = "\n".join(f'  "{k}": "{v}"' for k, v in notes.items())
+        return f"{head}\nbody: |\n{lines}\nfootnotes:\n{foot}\n"
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load(head)
+    data["session_start"] = str(data["session_start"])
+    return json.dumps({**data, "body": body, "footnotes": notes}, ensure_ascii=False, indent=1)
 
 
 # --------------------------------------------------------------------------- 1. whole process
@@ -104,13 +128,13 @@ def bare_template(path: Path) -> None:
     doc.save(str(path))
 
 
-def warm(folder: Path, rounds: int, paras: list[str]) -> None:
+def warm(folder: Path, rounds: int, paras: list[str], name: str = "s.md", target: bool = True) -> None:
     sys.path.insert(0, str(SRC))
     from docxtpl import DocxTemplate
 
     from uprdraft import api
 
-    src, out = folder / "s.md", folder / "w.docx"
+    src, out = folder / name, folder / "w.docx"
     tpl_path, bare_out = folder / "bare.docx", folder / "bare-out.docx"
     bare_template(tpl_path)
     context = {"title": "Children's rights two years after the review", "paragraphs": paras}
@@ -134,11 +158,16 @@ def warm(folder: Path, rounds: int, paras: list[str]) -> None:
             t = time.perf_counter()
             fn()
             (a if fn is ours else b).append(time.perf_counter() - t)
+    value = statistics.median(x / y for x, y in zip(a, b, strict=True))
+    if not target:
+        print(f"  the same statement as {name}: uprdraft {statistics.median(a) * 1000:.2f} ms, bare docxtpl "
+              f"{statistics.median(b) * 1000:.2f} ms, ratio {value:.2f}x (the reader's share: load.py)")
+        return
     print(f"2. warm in-process, {rounds} interleaved rounds; statement of {words['total']} words "
-          f"({words['footnotes']} in {report.stats['footnotes']} footnotes)")
+          f"({words['footnotes']} in {report.stats['footnotes']} footnotes), {name}")
     print(f"  {'uprdraft render_written_statement':<44} median {statistics.median(a) * 1000:7.2f} ms")
     print(f"  {'bare docxtpl render + save':<44} median {statistics.median(b) * 1000:7.2f} ms")
-    print(verdict("uprdraft / bare docxtpl", statistics.median(x / y for x, y in zip(a, b, strict=True)), 1.0))
+    print(verdict("uprdraft / bare docxtpl", value, 1.0))
 
 
 def main(rounds: int = 21) -> None:
@@ -148,6 +177,9 @@ def main(rounds: int = 21) -> None:
         (folder / "s.md").write_text(text, encoding="utf-8")
         whole_process(folder, rounds)
         warm(folder, rounds * 3, paras)
+        for suffix in (".yaml", ".json"):
+            (folder / f"s{suffix}").write_text(same_statement_as(suffix), encoding="utf-8")
+            warm(folder, rounds * 2, paras, f"s{suffix}", target=False)
 
 
 if __name__ == "__main__":
