@@ -1,13 +1,16 @@
 """Issue 14: ``uprdraft --help`` and ``uprdraft --version`` within 1.25x of
 ``python -c "import click"`` (whole processes, interleaved, medians of per-round ratios).
 
-    python benchmarks/bench_startup.py [ROUNDS]
+    python benchmarks/bench_startup.py [ROUNDS] [--instructions]
+
+With ``--instructions`` the runs are also counted by valgrind (instructions executed): on
+a busy machine these ratios stay steady where times drift.
 """
 from __future__ import annotations
 
 import sys
 
-from procs import child_env, interleaved, line, ratio, uprdraft_command, verdict
+from procs import child_env, instruction_ratios, interleaved, line, ratio, uprdraft_command, verdict
 
 TARGET = 1.25
 
@@ -30,7 +33,12 @@ def main(rounds: int = 25) -> None:
         print(verdict(f"{name} / import click", ratio(res[name], click), TARGET))
     for name in ("uprdraft --help", "uprdraft --version"):
         print(f"  {name + ' / import click, cpu':<44} {ratio(res[name], click, cpu=True):5.2f}x")
+    if "--instructions" in sys.argv:
+        ref = 'python -c "import click"'
+        instruction_ratios({k: contenders[k] for k in (ref, "uprdraft --help", "uprdraft --version")},
+                           [("uprdraft --help", ref, TARGET), ("uprdraft --version", ref, TARGET)], child_env())
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 25)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(int(args[0]) if args else 25)

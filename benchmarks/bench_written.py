@@ -7,9 +7,11 @@ measured in the same run.
    write) <= 1.0x a bare docxtpl render of the same paragraphs (a simple template made here,
    no footnotes: load, render, save to a file), calls interleaved.
 
-    python benchmarks/bench_written.py [ROUNDS]
+    python benchmarks/bench_written.py [ROUNDS] [--instructions]
 
-Both print medians; ratios are medians of per-round ratios.
+Both print medians; ratios are medians of per-round ratios. With ``--instructions`` the
+whole processes are also counted by valgrind (instructions executed: steady on a busy
+machine; pandoc's compiled code does more per instruction, so read it beside the times).
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from procs import SRC, child_env, ensure_pandoc, interleaved, line, ratio, uprdraft_command, verdict
+from procs import SRC, child_env, ensure_pandoc, instruction_ratios, interleaved, line, ratio, uprdraft_command, verdict
 
 WORDS = ("the State under review accepted recommendations on the rights of children to education and health "
          "girls in rural districts still lack schools while the budget of the ministry fell again since the "
@@ -111,6 +113,10 @@ def whole_process(folder: Path, rounds: int) -> None:
         floor = res["floor: import click pydantic ... jinja2"]
         print(f"  {'floor / pandoc (wall, cpu)':<44} {ratio(floor, pd):5.2f}x {ratio(floor, pd, cpu=True):5.2f}x   "
               "(the imports alone: the bound for this design)")
+        if "--instructions" in sys.argv:
+            instruction_ratios(contenders, [("uprdraft statement written", "pandoc s.md -o p.docx", 2.0),
+                                            ("floor: import click pydantic ... jinja2", "pandoc s.md -o p.docx", None)],
+                               child_env(), cwd=folder)
     else:
         print("  pandoc could not be installed: no reference")
 
@@ -183,4 +189,5 @@ def main(rounds: int = 21) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 21)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(int(args[0]) if args else 21)

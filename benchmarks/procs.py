@@ -108,6 +108,35 @@ def verdict(label: str, value: float, target: float) -> str:
     return f"  {label:<44} {value:5.2f}x   (target <= {target:g}x: {'ok' if value <= target else 'MISSED'})"
 
 
+def instructions(cmd: Sequence[str], env: Mapping[str, str], cwd: Path | None = None) -> int | None:
+    """Instructions executed by one run, counted by valgrind (callgrind): the same on a busy
+    machine as on an idle one, so ratios of counts are steady where times are not. None
+    without valgrind."""
+    import re
+
+    if not shutil.which("valgrind"):
+        return None
+    proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd], env=dict(env),
+                          cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    found = re.search(r"Collected : (\d+)", proc.stderr)
+    return int(found.group(1)) if found else None
+
+
+def instruction_ratios(contenders: Mapping[str, Sequence[str]], pairs: Sequence[tuple[str, str, float | None]],
+                       env: Mapping[str, str], cwd: Path | None = None) -> None:
+    """Print each contender's instruction count and the ratios of ``pairs`` (name, reference, target)."""
+    counts = {name: instructions(cmd, env, cwd) for name, cmd in contenders.items()}
+    if any(c is None for c in counts.values()):
+        print("  (valgrind not found: no instruction counts)")
+        return
+    for name, count in counts.items():
+        print(f"  {name:<44} {count / 1e6:9.1f} M instructions")
+    for name, ref, target in pairs:
+        value = counts[name] / counts[ref]  # type: ignore[operator]
+        text = f"{name} / {ref}, instructions"
+        print(verdict(text, value, target) if target else f"  {text:<44} {value:5.2f}x")
+
+
 def ensure_pandoc() -> str | None:
     """pandoc's path, installed with apt-get when absent (and possible)."""
     found = shutil.which("pandoc")
