@@ -16,9 +16,12 @@ TARGET = ROOT / "docs" / "cli.md"
 
 def _walk(cmd: click.Command, path: list[str]):
     yield path, cmd
-    if isinstance(cmd, click.Group):
-        for name in sorted(cmd.commands):
-            yield from _walk(cmd.commands[name], [*path, name])
+    if isinstance(cmd, click.Group):  # commands are made on first use: ask the group for them
+        ctx = click.Context(cmd, info_name=" ".join(path))
+        for name in cmd.list_commands(ctx):
+            sub = cmd.get_command(ctx, name)
+            if sub is not None:
+                yield from _walk(sub, [*path, name])
 
 
 def reference() -> str:

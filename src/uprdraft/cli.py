@@ -9,16 +9,18 @@ compliant; 2 usage or I/O problem.
 """
 from __future__ import annotations
 
-import datetime as dt
-import json
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from ._version import __version__
-from .kinds import KINDS, Kind
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from .kinds import Kind
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 GROUPS = {
@@ -38,6 +40,8 @@ def _print_findings(findings: Any, stream: Any = None) -> None:
 
 def emit(report: Any, as_json: bool, success: str | None = None) -> NoReturn:
     """Print a Report (findings, stats, output) and exit with the contract's code."""
+    import json
+
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, default=str))
     else:
@@ -52,6 +56,8 @@ def run(fn: Callable[[], Any], as_json: bool = False) -> Any:
 
     Any other exception is a bug, but the user still gets one line, not a traceback.
     """
+    import json
+
     from .findings import Report, UprdraftError
 
     try:
@@ -82,6 +88,8 @@ def run(fn: Callable[[], Any], as_json: bool = False) -> Any:
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    import datetime as dt
+
     if value is None:
         return None
     try:
@@ -90,29 +98,114 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
 
 
+# --------------------------------------------------------------------------- commands made when used
+# Importing this module makes no command: ``uprdraft --help`` lists the commands from their
+# help texts and ``uprdraft --version`` answers before any is needed; a command (its options,
+# types, translated labels) is made only when it runs or shows its own help. Commands are
+# written with click's decorators as usual, taken from here: ``option``, ``argument`` and
+# ``command`` record what to make, :class:`LazyGroup` makes it on first use.
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+Entry = tuple[str, Callable[[], click.Command]]  # (help text, maker)
+_LATER = "__uprdraft_later__"
+
+
+class PathType:
+    """A ``click.Path`` made with its command (making one looks up a translation)."""
+
+    def __init__(self, **kwargs: Any):
+        self.kwargs = kwargs
+
+    def make(self) -> click.Path:
+        return click.Path(**self.kwargs)
+
+
+FILE = PathType(dir_okay=False)
+
+
+def _defer(decorator: Callable[..., Decorator]) -> Callable[..., Decorator]:
+    def later(*args: Any, **kwargs: Any) -> Decorator:
+        def record(f: Callable[..., Any]) -> Callable[..., Any]:
+            f.__dict__.setdefault(_LATER, []).append((decorator, args, kwargs))
+            return f
+        return record
+    return later
+
+
+option = _defer(click.option)
+argument = _defer(click.argument)
+
+
+def make_command(f: Callable[..., Any], name: str, cls: type[click.Command] = click.Command,
+                 **attrs: Any) -> click.Command:
+    """The command of ``f``: its recorded decorators applied in their order, then click's own."""
+    for decorator, args, kwargs in f.__dict__.get(_LATER, []):
+        kwargs = {k: v.make() if isinstance(v, PathType) else v for k, v in kwargs.items()}
+        f = decorator(*args, **kwargs)(f)
+    return click.command(name, cls=cls, **attrs)(f)
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are made on first use; its help lists them from their help
+    texts alone (the same short help click derives from a made command)."""
+
+    def __init__(self, *args: Any, entries: Callable[[], dict[str, Entry]] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._entries_of = entries  # called once, when a command is first looked for
+        self._made: dict[str, Entry] | None = None
+        self._registered: dict[str, Entry] = {}
+        self._listing = False
+
+    def entries(self) -> dict[str, Entry]:
+        if self._made is None:
+            self._made = self._entries_of() if self._entries_of else {}
+        return {**self._made, **self._registered}
+
+    def lazy(self, name: str, cls: type[click.Command] = click.Command) -> Decorator:
+        """Register ``f`` (decorated with ``option``/``argument``) as the command ``name``."""
+        def register(f: Callable[..., Any]) -> Callable[..., Any]:
+            self._registered[name] = (f.__doc__ or "", lambda: make_command(f, name, cls))
+            return f
+        return register
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.entries()})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.entries():
+            help_text, make = self.entries()[cmd_name]
+            if self._listing:  # only its short help is needed
+                return click.Command(cmd_name, help=help_text)
+            self.add_command(make(), cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._listing = True
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            self._listing = False
 
 
 def today_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--today", callback=_date, metavar="YYYY-MM-DD",
-                        help="Treat this date as today for deadline rules (default: the real date).")(f)
+    return option("--today", callback=_date, metavar="YYYY-MM-DD",
+                  help="Treat this date as today for deadline rules (default: the real date).")(f)
 
 
 def json_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--json", "as_json", is_flag=True, help="Print one JSON report on stdout.")(f)
+    return option("--json", "as_json", is_flag=True, help="Print one JSON report on stdout.")(f)
 
 
 def force_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--force", is_flag=True, help="Replace the output file if it exists.")(f)
+    return option("--force", is_flag=True, help="Replace the output file if it exists.")(f)
 
 
 def ignore_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--ignore", "ignore", multiple=True, metavar="CODE[,CODE]",
-                        help="Drop these warnings (see 'uprdraft explain CODE'); errors cannot be ignored.")(f)
+    return option("--ignore", "ignore", multiple=True, metavar="CODE[,CODE]",
+                  help="Drop these warnings (see 'uprdraft explain CODE'); errors cannot be ignored.")(f)
 
 
 def input_argument(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))(f)
+    return argument("input_path", metavar="INPUT", type=FILE)(f)
 
 
 def _rules(ctx: click.Context) -> str | None:
@@ -123,8 +216,37 @@ def _rules(ctx: click.Context) -> str | None:
 
 
 # --------------------------------------------------------------------------- the group
-class Uprdraft(click.Group):
+def _help_width(max_width: int) -> int:
+    """The width click's help formatter would take, without importing shutil (and its bz2
+    and lzma) as ``shutil.get_terminal_size`` would: COLUMNS, else the terminal, else 80."""
+    import os
+
+    from click import formatting
+
+    if formatting.FORCED_WIDTH is not None:
+        return formatting.FORCED_WIDTH
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return max(min(columns, max_width) - 2, 50)
+
+
+class Uprdraft(LazyGroup):
     """The root group: a usage mistake is one line on stderr (exit 2), like every other error."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        if parent is None and extra.get("terminal_width") is None and not self.context_settings.get("terminal_width"):
+            width = extra.get("max_content_width") or self.context_settings.get("max_content_width") or 80
+            extra["terminal_width"] = _help_width(width)  # inherited by every subcommand's context
+        return super().make_context(info_name, args, parent, **extra)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
@@ -145,7 +267,7 @@ class Uprdraft(click.Group):
             sys.exit(e.exit_code)
 
 
-@click.group(cls=Uprdraft, context_settings=CONTEXT)
+@click.group(cls=Uprdraft, context_settings=CONTEXT, entries=lambda: _kind_entries())
 @click.version_option(__version__, prog_name="uprdraft", message="%(prog)s %(version)s")
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=False, exists=True),
               help="YAML file overriding rule values (limits, deadlines, wording).")
@@ -223,36 +345,45 @@ def _kind_command(kind: Kind) -> click.Command:
     return click.Command(kind.command[-1], params=params, callback=callback, help=kind.help)
 
 
-def _add_kind_commands() -> None:
-    groups: dict[str, click.Group] = {}
+def _kind_entries() -> dict[str, Entry]:
+    """The document commands of the registry, as entries of the root group (a command of two
+    words, such as ``statement written``, under a group of its own)."""
+    from functools import partial
+
+    from .kinds import KINDS
+
+    top: dict[str, Entry] = {}
+    under: dict[str, dict[str, Entry]] = {}
     for kind in KINDS.values():
         if not kind.command or kind.inputs:  # commands with further inputs are written out below
             continue
-        parent: click.Group = main
-        for name in kind.command[:-1]:
-            if name not in groups:
-                groups[name] = click.Group(name, help=GROUPS.get(name, ""))
-                main.add_command(groups[name])
-            parent = groups[name]
-        parent.add_command(_kind_command(kind))
+        entry: Entry = (kind.help, partial(_kind_command, kind))
+        if len(kind.command) == 1:
+            top[kind.command[0]] = entry
+        else:  # one level of groups, as the registry declares
+            under.setdefault(kind.command[0], {})[kind.command[-1]] = entry
+    for name, subs in under.items():
+        top[name] = (GROUPS.get(name, ""), partial(_kind_group, name, subs))
+    return top
 
 
-_add_kind_commands()
+def _kind_group(name: str, subs: dict[str, Entry]) -> click.Command:
+    return LazyGroup(name, help=GROUPS.get(name, ""), entries=lambda: dict(subs))
 
 
-@main.command("email")
+@main.lazy("email")
 @input_argument
-@click.argument("docx_path", metavar="DOCX", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
+@argument("docx_path", metavar="DOCX", type=FILE)
+@option("-o", "--output", type=FILE,
               help="The .eml file to write (default: the DOCX name with .eml, beside it).")
 @force_option
 @today_option
-@click.option("--late", is_flag=True, help="Prepare the e-mail although the deadline has passed (kept as a warning).")
-@click.option("--send", is_flag=True, help="Send the saved .eml over SMTP (password from UPRDRAFT_SMTP_PASSWORD).")
-@click.option("--smtp-host", metavar="HOST", help="Your mail server, e.g. smtp.example.org.")
-@click.option("--smtp-port", type=int, metavar="PORT", help="Default: the standard port of --smtp-tls (see rules: email.smtp_ports).")
-@click.option("--smtp-user", metavar="USER", help="Login name; the password is read from UPRDRAFT_SMTP_PASSWORD.")
-@click.option("--smtp-tls", type=click.Choice(["starttls", "ssl", "none"]), default="starttls", show_default=True,
+@option("--late", is_flag=True, help="Prepare the e-mail although the deadline has passed (kept as a warning).")
+@option("--send", is_flag=True, help="Send the saved .eml over SMTP (password from UPRDRAFT_SMTP_PASSWORD).")
+@option("--smtp-host", metavar="HOST", help="Your mail server, e.g. smtp.example.org.")
+@option("--smtp-port", type=int, metavar="PORT", help="Default: the standard port of --smtp-tls (see rules: email.smtp_ports).")
+@option("--smtp-user", metavar="USER", help="Login name; the password is read from UPRDRAFT_SMTP_PASSWORD.")
+@option("--smtp-tls", type=click.Choice(["starttls", "ssl", "none"]), default="starttls", show_default=True,
               help="STARTTLS, implicit TLS, or none (local test servers only). Certificates are always "
                    "verified; trust a private CA with UPRDRAFT_SMTP_CAFILE.")
 @ignore_option
@@ -266,7 +397,7 @@ def email(ctx: click.Context, input_path: str, docx_path: str, output: str | Non
     import os
 
     from . import api
-    from .kinds import resolve_function
+    from .kinds import KINDS, resolve_function
 
     report = run(lambda: api.email(
         input_path, docx_path, output=output, today=today, late=late, force=force, send=send,
@@ -277,7 +408,7 @@ def email(ctx: click.Context, input_path: str, docx_path: str, output: str | Non
 
 
 # --------------------------------------------------------------------------- checking
-@main.command()
+@main.lazy("validate")
 @input_argument
 @today_option
 @ignore_option
@@ -292,12 +423,12 @@ def validate(ctx: click.Context, input_path: str, today: dt.date | None, ignore:
     emit(report, as_json, success=f"{input_path}: ok")
 
 
-@main.command()
-@click.argument("docx_path", metavar="DOCX", type=click.Path(dir_okay=False))
-@click.option("--profile", default=None, metavar="NAME",
+@main.lazy("check")
+@argument("docx_path", metavar="DOCX", type=FILE)
+@option("--profile", default=None, metavar="NAME",
               help="Font profile: hrc-written (default), legacy-2009, speaker-script, child-friendly, hrc-report.")
-@click.option("--limit", type=int, default=None, metavar="N", help="Word limit (body + footnotes).")
-@click.option("--status", type=click.Choice(["general", "special", "roster"]), default=None,
+@option("--limit", type=int, default=None, metavar="N", help="Word limit (body + footnotes).")
+@option("--status", type=click.Choice(["general", "special", "roster"]), default=None,
               help="Consultative status: sets the word limit (2,000 general; 1,500 special and roster).")
 @ignore_option
 @json_option
@@ -320,11 +451,11 @@ def check(ctx: click.Context, docx_path: str, profile: str | None, limit: int | 
     emit(report, as_json, success=f"{docx_path}: ok" if report.ok else None)
 
 
-@main.command()
-@click.argument("docx_path", metavar="DOCX", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
+@main.lazy("fix")
+@argument("docx_path", metavar="DOCX", type=FILE)
+@option("-o", "--output", type=FILE,
               help="Output file (default: NAME-fixed.docx beside the input).")
-@click.option("--profile", default=None, metavar="NAME", help="Font profile (default: hrc-written).")
+@option("--profile", default=None, metavar="NAME", help="Font profile (default: hrc-written).")
 @force_option
 @json_option
 @click.pass_context
@@ -337,12 +468,14 @@ def fix(ctx: click.Context, docx_path: str, output: str | None, profile: str | N
     emit(report, as_json, success=f"wrote {report.output}" if report.output else None)
 
 
-@main.command()
-@click.argument("code", required=False)
+@main.lazy("explain")
+@argument("code", required=False)
 @json_option
 def explain(code: str | None, as_json: bool) -> None:
     """Say what a finding CODE means: name, severity, summary and the source of its rule.
     Without CODE, list every code."""
+    import json
+
     from . import api, codes
 
     if code is None:
@@ -356,9 +489,9 @@ def explain(code: str | None, as_json: bool) -> None:
 
 
 # --------------------------------------------------------------------------- files to start from
-@main.command()
-@click.argument("kind", required=False)
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
+@main.lazy("schema")
+@argument("kind", required=False)
+@option("-o", "--output", "out_dir", type=PathType(file_okay=False),
               help="Folder for the schema files (default: print to stdout).")
 def schema(kind: str | None, out_dir: str | None) -> None:
     """Print or write the JSON Schema of one input KIND, or of all kinds."""
@@ -380,15 +513,17 @@ def _starter_kinds() -> list[str]:
 
 
 class _NewCommand(click.Command):
+    """``new``: its help lists the kinds there are starters for."""
+
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_help_text(ctx, formatter)
         with formatter.section("Kinds"):
             formatter.write_text(", ".join(_starter_kinds()))
 
 
-@main.command(cls=_NewCommand)
-@click.argument("kind", required=False)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@main.lazy("new", cls=_NewCommand)
+@argument("kind", required=False)
+@option("-o", "--output", type=FILE, help="File to write (default: stdout).")
 @force_option
 def new(kind: str | None, output: str | None, force: bool) -> None:
     """Write a commented starter file for KIND (e.g. written-statement)."""
@@ -406,21 +541,24 @@ def new(kind: str | None, output: str | None, force: bool) -> None:
 
 
 # --------------------------------------------------------------------------- importing
-@main.group("import")
+@click.group("import", cls=LazyGroup)
 def import_group() -> None:
     """Import data from other tools' exports."""
 
 
-@import_group.command("recommendations")
-@click.argument("input_path", metavar="FILE", type=click.Path(dir_okay=False))
-@click.option("--state", metavar="S", help="Only this State under review (case-insensitive).")
-@click.option("--theme", metavar="T", help="Only themes containing T (case-insensitive: 'child' matches "
+main.add_command(import_group)
+
+
+@import_group.lazy("recommendations")
+@argument("input_path", metavar="FILE", type=FILE)
+@option("--state", metavar="S", help="Only this State under review (case-insensitive).")
+@option("--theme", metavar="T", help="Only themes containing T (case-insensitive: 'child' matches "
                                             "'Rights of the Child').")
-@click.option("--response", metavar="R", help="Only supported, noted, supported/noted or voluntary.")
-@click.option("--session", type=int, metavar="N", help="Only UPR Working Group session N.")
-@click.option("--encoding", metavar="E", help="Text encoding of a CSV (default: decided from the bytes; "
+@option("--response", metavar="R", help="Only supported, noted, supported/noted or voluntary.")
+@option("--session", type=int, metavar="N", help="Only UPR Working Group session N.")
+@option("--encoding", metavar="E", help="Text encoding of a CSV (default: decided from the bytes; "
                                                "utf-8, utf-8-sig, utf-16, cp1252, mac_roman).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
+@option("-o", "--output", type=FILE,
               help="The YAML file to write (default: beside FILE, suffix .yaml).")
 @force_option
 @json_option
@@ -452,31 +590,34 @@ TRACK_STATUSES = ("fully-implemented", "partially-implemented", "not-implemented
 
 
 def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--db", "db", metavar="PATH|URL", default=None,
+    return option("--db", "db", metavar="PATH|URL", default=None,
                         help="The tracker: an SQLite file or postgresql://user@host/db (default: $UPRDRAFT_DB, "
                              "else ./uprdraft.db).")(f)
 
 
 def as_of_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--as-of", "as_of", callback=_date, metavar="YYYY-MM-DD",
+    return option("--as-of", "as_of", callback=_date, metavar="YYYY-MM-DD",
                         help="Status as of this date: the latest assessment on or before it (default: today).")(f)
 
 
 def _which(f: Callable[..., Any]) -> Callable[..., Any]:
-    f = click.option("--session", metavar="N|SYMBOL", help="The review (session number or WG report symbol), "
+    f = option("--session", metavar="N|SYMBOL", help="The review (session number or WG report symbol), "
                                                           "when the id is in several.")(f)
-    return click.option("--state", metavar="STATE", help="The State under review, when the id is in several.")(f)
+    return option("--state", metavar="STATE", help="The State under review, when the id is in several.")(f)
 
 
-@main.group("track", context_settings=CONTEXT)
+@click.group("track", cls=LazyGroup)
 def track() -> None:
     """The follow-up tracker: recommendations and their implementation over time, in a database
     (an SQLite file, or PostgreSQL shared by a coalition)."""
 
 
-@track.command("init")
+main.add_command(track)
+
+
+@track.lazy("init")
 @db_option
-@click.option("--force", is_flag=True, help="Replace an existing tracker (everything in it is lost).")
+@option("--force", is_flag=True, help="Replace an existing tracker (everything in it is lost).")
 @json_option
 def track_init_command(db: str | None, force: bool, as_json: bool) -> None:
     """Create the tracker database."""
@@ -486,7 +627,7 @@ def track_init_command(db: str | None, force: bool, as_json: bool) -> None:
     emit(report, as_json, success=f"created the tracker {report.output} (schema {report.stats['schema']})")
 
 
-@track.command("upgrade")
+@track.lazy("upgrade")
 @db_option
 @json_option
 def track_upgrade_command(db: str | None, as_json: bool) -> None:
@@ -499,17 +640,17 @@ def track_upgrade_command(db: str | None, as_json: bool) -> None:
          else f"{s['db']}: up to date (schema {s['to']})")
 
 
-@track.command("import")
-@click.argument("input_path", metavar="FILE", type=click.Path(dir_okay=False))
+@track.lazy("import")
+@argument("input_path", metavar="FILE", type=PathType(dir_okay=False))
 @db_option
-@click.option("--state", metavar="STATE", help="Only recommendations to this State under review.")
-@click.option("--theme", metavar="TEXT", help="Only recommendations with a theme containing TEXT.")
-@click.option("--response", metavar="RESPONSE", help="Only supported, noted, supported/noted or voluntary.")
-@click.option("--session", type=int, metavar="N", help="Only this UPR Working Group session.")
-@click.option("--encoding", metavar="NAME", help="The CSV file's encoding (default: decided from the bytes).")
-@click.option("--assessed-on", "assessed_on", callback=_date, metavar="YYYY-MM-DD",
+@option("--state", metavar="STATE", help="Only recommendations to this State under review.")
+@option("--theme", metavar="TEXT", help="Only recommendations with a theme containing TEXT.")
+@option("--response", metavar="RESPONSE", help="Only supported, noted, supported/noted or voluntary.")
+@option("--session", type=int, metavar="N", help="Only this UPR Working Group session.")
+@option("--encoding", metavar="NAME", help="The CSV file's encoding (default: decided from the bytes).")
+@option("--assessed-on", "assessed_on", callback=_date, metavar="YYYY-MM-DD",
               help="Record the statuses written in the file as assessments of this date.")
-@click.option("--by", metavar="NAME", help="Who records those assessments (default: $UPRDRAFT_BY or your login).")
+@option("--by", metavar="NAME", help="Who records those assessments (default: $UPRDRAFT_BY or your login).")
 @json_option
 def track_import_command(input_path: str, db: str | None, state: str | None, theme: str | None,
                          response: str | None, session: int | None, encoding: str | None,
@@ -530,14 +671,14 @@ def track_import_command(input_path: str, db: str | None, state: str | None, the
     emit(report, as_json, success=line)
 
 
-@track.command("assess")
-@click.argument("rec_id", metavar="ID")
-@click.option("--status", required=True, type=click.Choice(TRACK_STATUSES), help="The implementation status.")
-@click.option("--date", "date", required=True, callback=_date, metavar="YYYY-MM-DD",
+@track.lazy("assess")
+@argument("rec_id", metavar="ID")
+@option("--status", required=True, type=click.Choice(TRACK_STATUSES), help="The implementation status.")
+@option("--date", "date", required=True, callback=_date, metavar="YYYY-MM-DD",
               help="The day the status was observed.")
-@click.option("--evidence", metavar="TEXT", help="What shows it (a law adopted, a budget line, ...).")
-@click.option("--source", metavar="URL|REFERENCE", help="Where the evidence is.")
-@click.option("--by", metavar="NAME", help="Who assesses (default: $UPRDRAFT_BY or your login).")
+@option("--evidence", metavar="TEXT", help="What shows it (a law adopted, a budget line, ...).")
+@option("--source", metavar="URL|REFERENCE", help="Where the evidence is.")
+@option("--by", metavar="NAME", help="Who assesses (default: $UPRDRAFT_BY or your login).")
 @_which
 @db_option
 @json_option
@@ -554,13 +695,13 @@ def track_assess_command(rec_id: str, status: str, date: dt.date, evidence: str 
                                   + (f" by {s['by']}" if s["by"] else ""))
 
 
-@track.command("link")
-@click.argument("rec_id", metavar="ID")
-@click.option("--mechanism", required=True, metavar="NAME", help="e.g. CRC, CEDAW, Special Rapporteur on ...")
-@click.option("--document", required=True, metavar="SYMBOL", help="e.g. CRC/C/SVN/CO/5-6")
-@click.option("--paragraph", metavar="P", help="The paragraph of that document.")
-@click.option("--note", metavar="TEXT")
-@click.option("--by", metavar="NAME", help="Who links (default: $UPRDRAFT_BY or your login).")
+@track.lazy("link")
+@argument("rec_id", metavar="ID")
+@option("--mechanism", required=True, metavar="NAME", help="e.g. CRC, CEDAW, Special Rapporteur on ...")
+@option("--document", required=True, metavar="SYMBOL", help="e.g. CRC/C/SVN/CO/5-6")
+@option("--paragraph", metavar="P", help="The paragraph of that document.")
+@option("--note", metavar="TEXT")
+@option("--by", metavar="NAME", help="Who links (default: $UPRDRAFT_BY or your login).")
 @_which
 @db_option
 @json_option
@@ -577,21 +718,21 @@ def track_link_command(rec_id: str, mechanism: str, document: str, paragraph: st
     emit(report, as_json, success=f"linked {s['recommendation']} to {s['mechanism']} {s['document']}{para}")
 
 
-@track.command("list")
+@track.lazy("list")
 @db_option
-@click.option("--state", metavar="STATE", help="Only this State under review.")
-@click.option("--theme", metavar="TEXT", help="Only themes containing TEXT.")
-@click.option("--status", "status", multiple=True, type=click.Choice(TRACK_STATUSES),
+@option("--state", metavar="STATE", help="Only this State under review.")
+@option("--theme", metavar="TEXT", help="Only themes containing TEXT.")
+@option("--status", "status", multiple=True, type=click.Choice(TRACK_STATUSES),
               help="Only this status as of the date (repeat for several).")
-@click.option("--response", metavar="RESPONSE", help="supported, noted, supported/noted or none.")
-@click.option("--sdg", metavar="GOAL|TARGET", help="Only this SDG goal (4) or target (4.1).")
-@click.option("--session", type=int, metavar="N", help="Only this UPR Working Group session.")
+@option("--response", metavar="RESPONSE", help="supported, noted, supported/noted or none.")
+@option("--sdg", metavar="GOAL|TARGET", help="Only this SDG goal (4) or target (4.1).")
+@option("--session", type=int, metavar="N", help="Only this UPR Working Group session.")
 @as_of_option
-@click.option("--format", "fmt", type=click.Choice(("table", "csv", "json", "xlsx")), default="table",
+@option("--format", "fmt", type=click.Choice(("table", "csv", "json", "xlsx")), default="table",
               show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (xlsx needs it).")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-@click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
+@option("-o", "--output", type=PathType(dir_okay=False), help="Write to this file (xlsx needs it).")
+@option("--force", is_flag=True, help="Replace the output file if it exists.")
+@option("--json", "as_json", is_flag=True, help="The same as --format json.")
 def track_list_command(db: str | None, state: str | None, theme: str | None, status: tuple[str, ...],
                        response: str | None, sdg: str | None, session: int | None, as_of: dt.date | None, fmt: str,
                        output: str | None, force: bool, as_json: bool) -> None:
@@ -610,8 +751,8 @@ def track_list_command(db: str | None, state: str | None, theme: str | None, sta
     sys.exit(0)
 
 
-@track.command("history")
-@click.argument("rec_id", metavar="ID")
+@track.lazy("history")
+@argument("rec_id", metavar="ID")
 @_which
 @db_option
 @json_option
@@ -650,12 +791,12 @@ def _stats_lines(s: dict[str, Any]) -> list[str]:
     return lines
 
 
-@track.command("stats")
+@track.lazy("stats")
 @db_option
 @as_of_option
-@click.option("--state", metavar="STATE", help="Only this State under review.")
-@click.option("--by-month", "by_month", is_flag=True, help="The same at the end of every month.")
-@click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="With --by-month: the first month.")
+@option("--state", metavar="STATE", help="Only this State under review.")
+@option("--by-month", "by_month", is_flag=True, help="The same at the end of every month.")
+@option("--since", callback=_date, metavar="YYYY-MM-DD", help="With --by-month: the first month.")
 @json_option
 @click.pass_context
 def track_stats_command(ctx: click.Context, db: str | None, as_of: dt.date | None, state: str | None,
@@ -678,16 +819,16 @@ def track_stats_command(ctx: click.Context, db: str | None, as_of: dt.date | Non
     sys.exit(0)
 
 
-@track.command("export")
-@click.argument("what", type=click.Choice(("midterm-report", "action-plan")))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="The YAML file to write.")
+@track.lazy("export")
+@argument("what", type=click.Choice(("midterm-report", "action-plan")))
+@option("-o", "--output", type=PathType(dir_okay=False), required=True, help="The YAML file to write.")
 @db_option
 @as_of_option
-@click.option("--state", metavar="STATE", help="The State under review (needed when the tracker holds several).")
-@click.option("--session", metavar="N|SYMBOL", help="The review (default: the latest).")
-@click.option("--review-date", "review_date", callback=_date, metavar="YYYY-MM-DD",
+@option("--state", metavar="STATE", help="The State under review (needed when the tracker holds several).")
+@option("--session", metavar="N|SYMBOL", help="The review (default: the latest).")
+@option("--review-date", "review_date", callback=_date, metavar="YYYY-MM-DD",
               help="The day of the review: written in the file, and used to count what moved since.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@option("--force", is_flag=True, help="Replace the output file if it exists.")
 @json_option
 @click.pass_context
 def track_export_command(ctx: click.Context, what: str, output: str, db: str | None, as_of: dt.date | None,
@@ -704,10 +845,10 @@ def track_export_command(ctx: click.Context, what: str, output: str, db: str | N
                                   "write the commented fields, then run it")
 
 
-@track.command("dump")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The JSON file (default: print it).")
+@track.lazy("dump")
+@option("-o", "--output", type=PathType(dir_okay=False), help="The JSON file (default: print it).")
 @db_option
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@option("--force", is_flag=True, help="Replace the output file if it exists.")
 @json_option
 def track_dump_command(output: str | None, db: str | None, force: bool, as_json: bool) -> None:
     """Back up the whole tracker as one JSON file."""
@@ -723,8 +864,8 @@ def track_dump_command(output: str | None, db: str | None, force: bool, as_json:
                                   f"{s['assessments']} assessments, {s['links']} links)")
 
 
-@track.command("load")
-@click.argument("input_path", metavar="FILE", type=click.Path(dir_okay=False))
+@track.lazy("load")
+@argument("input_path", metavar="FILE", type=PathType(dir_okay=False))
 @db_option
 @json_option
 def track_load_command(input_path: str, db: str | None, as_json: bool) -> None:

@@ -12,6 +12,7 @@ footnote texts, in order of first reference.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -53,7 +54,10 @@ class Body:
     issues: list[Issue]
 
 
+@functools.lru_cache(maxsize=1)
 def _parser():
+    """One parser per process (made once: its rules are set up on creation); ``parse`` keeps
+    its state in the ``env`` given to each call."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 

@@ -23,7 +23,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a section's validator is built only when a rules file or mapping is
+    # validated. The defaults below are trusted values made with ``model_construct`` (no
+    # validation), written exactly as validation would give them (floats for float fields;
+    # tests/test_rules_defaults.py checks it), so importing the rules builds no validator.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------- written statements
@@ -118,12 +122,13 @@ class FontRules(_Section):
     # guidelines page). Default hrc-written = TNR 10 plain; legacy_2009 kept as a profile.
     default_profile: str = "hrc-written"
     profiles: dict[str, FontProfile] = {
-        "hrc-written": FontProfile(),
-        "legacy-2009": FontProfile(size_pt=12, title_size_pt=12, footnote_size_pt=10, title_bold=True),
+        "hrc-written": FontProfile.model_construct(),
+        "legacy-2009": FontProfile.model_construct(size_pt=12.0, title_size_pt=12.0, footnote_size_pt=10.0,
+                                                   title_bold=True),
         # reading scripts and child-friendly versions: large print, emphasis still avoided
-        "speaker-script": FontProfile(size_pt=14, min_size_pt=14, warn_tables=False),
-        "child-friendly": FontProfile(size_pt=12, min_size_pt=12, warn_tables=False),
-        "hrc-report": FontProfile(warn_tables=False),  # mid-term reports and plans carry tables
+        "speaker-script": FontProfile.model_construct(size_pt=14.0, min_size_pt=14.0, warn_tables=False),
+        "child-friendly": FontProfile.model_construct(size_pt=12.0, min_size_pt=12.0, warn_tables=False),
+        "hrc-report": FontProfile.model_construct(warn_tables=False),  # mid-term reports and plans carry tables
     }
 
 
@@ -397,11 +402,11 @@ class UprRules(_Section):
     # months; own action plan 5-24 months; stock-taking and mid-term report 24-30 months;
     # next stakeholder submission 3.5-4 years; next review ~4.5 years.
     followup_calendar: tuple[CalendarStep, ...] = (
-        CalendarStep(key="contact-ministries", start_months=5),
-        CalendarStep(key="action-plan", start_months=5, end_months=24),
-        CalendarStep(key="midterm-report", start_months=24, end_months=30),
-        CalendarStep(key="stakeholder-submission", start_months=42, end_months=48),
-        CalendarStep(key="next-review", start_months=54),
+        CalendarStep.model_construct(key="contact-ministries", start_months=5.0),
+        CalendarStep.model_construct(key="action-plan", start_months=5.0, end_months=24.0),
+        CalendarStep.model_construct(key="midterm-report", start_months=24.0, end_months=30.0),
+        CalendarStep.model_construct(key="stakeholder-submission", start_months=42.0, end_months=48.0),
+        CalendarStep.model_construct(key="next-review", start_months=54.0),
     )
     # [S34, S21, S35] V: supported / noted; "rejected" is not an official response [S36].
     responses: tuple[str, ...] = ("supported", "noted")
@@ -792,19 +797,19 @@ class LimitRules(_Section):
 
 
 class Rules(_Section):
-    written: WrittenRules = WrittenRules()
-    fonts: FontRules = FontRules()
-    oral: OralRules = OralRules()
-    side_event: SideEventRules = SideEventRules()
-    upr: UprRules = UprRules()
-    email: EmailRules = EmailRules()
-    child_friendly: ChildFriendlyRules = ChildFriendlyRules()
-    midterm: MidtermRules = MidtermRules()
-    importing: ImportRules = ImportRules()
-    limits: LimitRules = LimitRules()
+    written: WrittenRules = WrittenRules.model_construct()
+    fonts: FontRules = FontRules.model_construct()
+    oral: OralRules = OralRules.model_construct()
+    side_event: SideEventRules = SideEventRules.model_construct()
+    upr: UprRules = UprRules.model_construct()
+    email: EmailRules = EmailRules.model_construct()
+    child_friendly: ChildFriendlyRules = ChildFriendlyRules.model_construct()
+    midterm: MidtermRules = MidtermRules.model_construct()
+    importing: ImportRules = ImportRules.model_construct()
+    limits: LimitRules = LimitRules.model_construct()
 
 
-DEFAULT = Rules()
+DEFAULT = Rules.model_construct()
 
 
 def get_rules() -> Rules:

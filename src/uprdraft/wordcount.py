@@ -8,24 +8,29 @@ Word or LibreOffice. The renderer and the checker both call :func:`count_words`,
 """
 from __future__ import annotations
 
+import functools
 import re
 
-# \s in Python's re is Unicode-aware and includes U+00A0, U+2007, U+202F and U+3000.
-_SPLIT = re.compile(r"\s+")
+# Words are split on Unicode whitespace (str.split(), the same set as re's \s), which
+# includes U+00A0, U+2007, U+202F and U+3000.
 _DASHES = "\u2013\u2014"  # en dash, em dash
-# CJK ideographs, Hiragana, Katakana and Hangul syllables count one word each.
-_CJK = re.compile(
-    "[\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]"
-)
+# CJK ideographs, Hiragana, Katakana and Hangul syllables count one word each. Compiled on
+# first use: most texts are ASCII and never need it (the class is costly to compile).
+_CJK_CLASS = ("[\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+              "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+@functools.lru_cache(maxsize=1)
+def _cjk() -> re.Pattern[str]:
+    return re.compile(_CJK_CLASS)
 
 
 def _count_token(token: str) -> int:
-    cjk = len(_CJK.findall(token))
+    cjk = len(_cjk().findall(token))
     if cjk:
         # what is left between ideographs counts as words only when it has letters or
         # digits: CJK punctuation (。，「」) is not a word, as in Word
-        rest = [r for r in _CJK.sub(" ", token).split() if any(ch.isalnum() for ch in r)]
+        rest = [r for r in _cjk().sub(" ", token).split() if any(ch.isalnum() for ch in r)]
         return cjk + sum(_count_token(r) for r in rest)
     n = 1
     for dash in _DASHES:
@@ -45,4 +50,7 @@ def count_words(text: str) -> int:
                          code="usage")
     if not text:
         return 0
-    return sum(_count_token(t) for t in _SPLIT.split(text) if t)
+    tokens = text.split()  # str.split() and re's \s are the same Unicode whitespace
+    if (_DASHES[0] not in text and _DASHES[1] not in text) and (text.isascii() or not _cjk().search(text)):
+        return len(tokens)  # the common case: one word per token, no per-token work
+    return sum(_count_token(t) for t in tokens)

@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:  # pathlib stays out of `uprdraft --help`
+    from pathlib import Path
+
+# Declarations are immutable named tuples, not dataclasses: ``uprdraft --help`` reads this
+# table, and making four dataclasses (generated and compiled methods) would be most of the
+# time it takes beyond importing click.
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     """One file a kind writes."""
 
     role: str  # "document" (the main file, always written) or an optional one ("text", "ics", ...)
@@ -42,8 +47,7 @@ class Output:
         return str(getattr(getattr(rules, section), name))
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(NamedTuple):
     name: str  # the `kind:` of input files
     title: str  # in plain words, for messages and help
     model: str  # "module:Class"
@@ -74,25 +78,32 @@ class Kind:
         return resolve_function(getattr(self, which))
 
 
-@dataclass(frozen=True)
-class Request:
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+class Request(NamedTuple):
     """What the caller asked for: the outputs it wants, further inputs, kind options."""
 
     roles: frozenset[str] = frozenset()
-    inputs: Mapping[str, Path] = field(default_factory=dict)
-    options: Mapping[str, Any] = field(default_factory=dict)
+    inputs: Mapping[str, Path] = _EMPTY
+    options: Mapping[str, Any] = _EMPTY
 
 
-@dataclass
 class Analysis:
     """A loaded input with its rule findings, statistics and what the writers need."""
 
-    model: Any
-    source: Any  # load.Source: where each field came from
-    findings: list[Any]  # findings.Finding
-    stats: dict[str, Any]
-    content: Any = None  # prepared once for the writers (paragraphs, timing, resolved items)
-    inputs: Mapping[str, Any] = field(default_factory=dict)  # further inputs, read
+    def __init__(self, model: Any, source: Any, findings: list[Any], stats: dict[str, Any], content: Any = None,
+                 inputs: Mapping[str, Any] | None = None):
+        self.model = model
+        self.source = source  # load.Source: where each field came from
+        self.findings = findings  # findings.Finding
+        self.stats = stats
+        self.content = content  # prepared once for the writers (paragraphs, timing, resolved items)
+        self.inputs: Mapping[str, Any] = {} if inputs is None else inputs  # further inputs, read
+
+    def __repr__(self) -> str:
+        return (f"Analysis(model={self.model!r}, findings={self.findings!r}, stats={self.stats!r}, "
+                f"content={self.content!r})")
 
 
 def resolve_function(target: str) -> Any:

@@ -33,13 +33,16 @@ from the template.
 """
 from __future__ import annotations
 
+import collections
 import functools
+import hashlib
 import io
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
+from typing import Any
 
 from ..findings import InputError
 from ..ooxml import add_part, drop_part, insert_in_order, read_parts, write_package
@@ -66,11 +69,6 @@ def template_path(name: str, lang: str) -> Path:
             return candidate
     raise InputError(f"no Word template for '{name}' in language '{lang}' under {base}; "
                      "reinstall uprdraft or run scripts/build_templates.py", code="io")
-
-
-@functools.lru_cache(maxsize=32)
-def _template_bytes(path: Path) -> bytes:
-    return path.read_bytes()
 
 
 def custom_template_bytes(path: str | Path) -> bytes:
@@ -138,6 +136,12 @@ class Runs:
 
 
 _TAB_OR_BREAK = re.compile(r"(\t|\n)")
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities (what ``xml.sax.saxutils.escape`` does; that module
+    would import urllib.request, http and ssl on the way)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def _text_run(text: str) -> str:
@@ -247,6 +251,20 @@ def drop_thumbnail(parts: dict[str, bytes]) -> None:
 
 
 # --------------------------------------------------------------------------- render
+# The templates are prepared once per process: loaded with docxtpl, the ``prepare`` hook
+# applied, every story's XML turned into Jinja source by docxtpl's own ``patch_xml`` and
+# compiled. A render then only runs the compiled templates and docxtpl's post-processing
+# (listing characters, table grid, drawing ids) and zips the parts: no package parsing, no
+# Jinja compilation, no python-docx save. The bytes are those docxtpl's own render and save
+# give (the same serialisation of the same trees).
+
+_CACHE_SIZE = 16
+_WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
+_UNCACHED = object()
+
+
 def _jinja_env():
     from jinja2 import Environment, StrictUndefined
 
@@ -258,8 +276,158 @@ def load_template(name: str, lang: str, template: str | Path | None = None):
     ``templates/<name>-<lang>.docx``."""
     from docxtpl import DocxTemplate
 
-    data = custom_template_bytes(template) if template is not None else _template_bytes(template_path(name, lang))
-    return DocxTemplate(io.BytesIO(data))
+    return DocxTemplate(io.BytesIO(_source_bytes(name, lang, template)))
+
+
+def _source_bytes(name: str, lang: str, template: str | Path | None) -> bytes:
+    if template is not None:
+        return custom_template_bytes(template)
+    path = template_path(name, lang)
+    st = path.stat()
+    return _template_bytes(path, st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _template_bytes(path: Path, mtime_ns: int = 0, size: int = 0) -> bytes:
+    """A shipped template's bytes, read again when the file changes (mtime, size)."""
+    return path.read_bytes()
+
+
+def _is_value(v) -> bool:
+    """Whether ``v`` cannot change once made (so a hook closing over it can be keyed by it)."""
+    if v is None or isinstance(v, (str, bytes, int, float, bool, complex)):
+        return True
+    if isinstance(v, (tuple, frozenset)):
+        return all(_is_value(x) for x in v)
+    config = getattr(type(v), "model_config", None)  # a frozen pydantic model (rules)
+    if isinstance(config, dict) and config.get("frozen"):
+        return all(_is_value(x) for x in v.__dict__.values())
+    return False
+
+
+def _hook_key(prepare: Callable | None):
+    """A key for what ``prepare`` does: its code and the values it closes over. A hook made
+    anew for every call (``profile_fonts(profile)``) but from equal values gets the same key;
+    a hook we cannot key (a partial, mutable captured state) is never cached."""
+    if prepare is None:
+        return None
+    code = getattr(prepare, "__code__", None)
+    if code is None or getattr(prepare, "__kwdefaults__", None):
+        return _UNCACHED
+    values = tuple(c.cell_contents for c in (prepare.__closure__ or ())) + tuple(prepare.__defaults__ or ())
+    if not _is_value(values):
+        return _UNCACHED
+    return (code, values)
+
+
+@dataclass
+class _Story:
+    """One part rendered from Jinja source: the compiled template and how to store it."""
+
+    part: str  # "word/header1.xml"
+    template: Any  # jinja2.Template
+    encoding: str = "utf-8"
+    reparse: bool = True  # headers and footers are parsed and saved again, as python-docx does
+
+
+@dataclass
+class _Compiled:
+    """A template ready to render: its prepared parts, its compiled stories and docxtpl's
+    post-processing helpers."""
+
+    parts: dict[str, bytes]  # the prepared template as python-docx saves it
+    body: Any  # jinja2.Template of the document body
+    stories: list[_Story]
+    tpl: Any  # the DocxTemplate that prepared it (pure helpers: resolve_listing, fix_tables)
+
+
+_compiled: collections.OrderedDict = collections.OrderedDict()
+_compiled_lock = threading.Lock()
+
+
+def _compile(data: bytes, prepare: Callable | None) -> _Compiled:
+    from docxtpl import DocxTemplate
+
+    tpl = DocxTemplate(io.BytesIO(data))
+    tpl.init_docx()
+    if prepare is not None:
+        prepare(tpl.docx)
+    env = _jinja_env()
+
+    def compile_xml(xml: str):
+        return env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml)))
+
+    body = compile_xml(tpl.get_xml())
+    stories = []
+    for uri in (_HEADER, _FOOTER):
+        for _, part in tpl.get_headers_footers(uri):
+            xml = tpl.get_part_xml(part)
+            stories.append(_Story(str(part.partname).lstrip("/"), compile_xml(xml),
+                                  tpl.get_headers_footers_encoding(xml)))
+    for part in tpl.docx.part.package.parts:
+        if part.content_type == CT_FOOTNOTES and tpl.docx.sections:
+            blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+            stories.append(_Story(str(part.partname).lstrip("/"), compile_xml(blob), reparse=False))
+    buf = io.BytesIO()
+    tpl.docx.save(buf)
+    tpl.docx = None  # the helpers kept need no document: do not keep one per cached template
+    return _Compiled(read_parts(buf.getvalue(), "template.docx"), body, stories, tpl)
+
+
+def compiled_template(data: bytes, prepare: Callable | None = None) -> _Compiled:
+    """The template ``data`` prepared by ``prepare`` and compiled, made once per process for
+    each (template bytes, hook) and kept in a small LRU cache."""
+    hook = _hook_key(prepare)
+    if hook is _UNCACHED:
+        return _compile(data, prepare)
+    key = (hashlib.blake2b(data, digest_size=20).digest(), hook)
+    with _compiled_lock:
+        found = _compiled.get(key)
+        if found is not None:
+            _compiled.move_to_end(key)
+            return found
+    made = _compile(data, prepare)
+    with _compiled_lock:
+        _compiled[key] = made
+        while len(_compiled) > _CACHE_SIZE:
+            _compiled.popitem(last=False)
+    return made
+
+
+def _oxml_parser():
+    """python-docx's own part parser settings (blank text dropped, no entities)."""
+    from lxml import etree
+
+    return etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+
+
+def _render_story(compiled: _Compiled, template, context: dict) -> str:
+    """docxtpl's ``render_xml_part`` with the template already compiled."""
+    xml = template.render(context)
+    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    if "\t" in xml or "\n" in xml or "\a" in xml or "\f" in xml:  # else it would change nothing
+        xml = compiled.tpl.resolve_listing(xml)
+    return xml
+
+
+def _render_parts(compiled: _Compiled, context: dict) -> dict[str, bytes]:
+    from lxml import etree
+
+    parts = dict(compiled.parts)
+    tree = compiled.tpl.fix_tables(_render_story(compiled, compiled.body, context))
+    for i, pr in enumerate(tree.iter(f"{{{_WP_NS}}}docPr"), start=1001):  # docxtpl's fix_docpr_ids
+        pr.attrib["id"] = str(i)
+    root = etree.fromstring(parts["word/document.xml"], _oxml_parser())
+    root.replace(root.find(w("body")), tree)
+    parts["word/document.xml"] = etree.tostring(root, encoding="UTF-8", standalone=True)
+    for story in compiled.stories:
+        xml = _render_story(compiled, story.template, context)
+        data = xml.encode(story.encoding)
+        if story.reparse:
+            data = etree.tostring(etree.fromstring(data, _oxml_parser()), encoding="UTF-8", standalone=True)
+        parts[story.part] = data
+    return parts
 
 
 def render_template(name: str, lang: str, context: dict, *, template: str | Path | None = None,
@@ -269,26 +437,20 @@ def render_template(name: str, lang: str, context: dict, *, template: str | Path
     ``context``; return the .docx bytes.
 
     ``prepare(document)`` receives the loaded template (a python-docx ``Document``) before
-    rendering: writers apply the rules' fonts and sizes there.
+    rendering: writers apply the rules' fonts and sizes there. The prepared, compiled
+    template is kept for the next render with equal template bytes and an equal hook (its
+    code and the values it closes over), so a hook must depend on nothing else.
     """
-    tpl = load_template(name, lang, template)
-    if prepare is not None:
-        tpl.init_docx()
-        prepare(tpl.docx)
-    try:
-        tpl.render(clean_context(context), jinja_env=_jinja_env(), autoescape=True)
-    except Exception as e:
-        if template is None:
-            raise
-        from jinja2 import TemplateError
+    from jinja2 import TemplateError
 
-        if not isinstance(e, TemplateError):
+    try:
+        compiled = compiled_template(_source_bytes(name, lang, template), prepare)
+        parts = _render_parts(compiled, clean_context(context))
+    except TemplateError as e:
+        if template is None:
             raise
         raise InputError(f"{template}: the template does not render: {e} (check its {{{{ ... }}}} "
                          "and {% ... %} tags against the shipped template)", code="io") from None
-    buf = io.BytesIO()
-    tpl.save(buf)
-    parts = read_parts(buf.getvalue(), f"{name}-{lang}.docx")
     if notes is not None and len(notes):
         _add_footnotes(parts, notes)
     parts["docProps/core.xml"] = _core_xml(title, author, language or lang)
