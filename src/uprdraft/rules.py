@@ -714,6 +714,26 @@ class ImportRules(_Section):
     encoding_margin: int = 3
 
 
+# --------------------------------------------------------------------------- bounds on Word files
+class WordFileRules(_Section):
+    # Our choice (no HRC rule): technical bounds on any Word file that check, fix or a
+    # custom template reads, so that no file, however it expands, takes more than 10 s or
+    # 500 MB. The defaults are uprdraft.ooxml.limits.Limits (kept equal by a test); each
+    # bound has its own finding code (word-file-size, word-part-size, word-expanded-size,
+    # word-zip-ratio, word-parts, word-paragraphs, word-runs).
+    max_file_bytes: int = Field(50_000_000, gt=0)
+    max_member_bytes: int = Field(64_000_000, gt=0)
+    max_total_bytes: int = Field(128_000_000, gt=0)
+    max_ratio: int = Field(100, gt=0)
+    max_members: int = Field(5000, gt=0)
+    max_part_bytes: int = Field(8_000_000, gt=0)
+    max_xml_bytes: int = Field(24_000_000, gt=0)
+    max_paragraphs: int = Field(20_000, gt=0)
+    max_runs: int = Field(100_000, gt=0)
+    # paragraphs listed per finding code by check; the others are counted in one line
+    findings_per_code: int = Field(20, gt=0)
+
+
 class Rules(_Section):
     written: WrittenRules = WrittenRules()
     fonts: FontRules = FontRules()
@@ -724,6 +744,7 @@ class Rules(_Section):
     child_friendly: ChildFriendlyRules = ChildFriendlyRules()
     midterm: MidtermRules = MidtermRules()
     importing: ImportRules = ImportRules()
+    word_files: WordFileRules = WordFileRules()
 
 
 DEFAULT = Rules()

@@ -1,7 +1,10 @@
 """The compliance check of a Word file against a font profile, and its word count.
 
-One finding per problem per stretch of consecutive runs in a paragraph (a linter, not a
-run dump); ``stats.runs_affected`` says how many runs each code touched in total.
+One finding per code per paragraph (a linter, not a run dump), in document order, errors
+before warnings within a paragraph. A hostile file may have a million bold paragraphs:
+past ``findings_per_code`` paragraphs the rest of a code is one finding ("and 1,099,000
+more paragraphs with bold"), while ``stats`` keeps the exact counts (``runs_affected``,
+``paragraphs_affected``).
 """
 from __future__ import annotations
 
@@ -15,8 +18,9 @@ from ..wordcount import count_words
 from .stories import Para, walk_package
 from .styles import Formatter
 
-if TYPE_CHECKING:  # pydantic stays out of the checker's start-up: rules arrive as arguments
-    from ..rules import FontProfile, Rules
+if TYPE_CHECKING:  # pydantic stays out of the checker's start-up: plain settings arrive
+    from .settings import Profile as FontProfile
+    from .settings import Settings
 
 _RPR = w("rPr")
 
@@ -31,8 +35,12 @@ _LATIN = re.compile("[^\\s\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u
                     "\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7af\uf900-\ufaff"
                     "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]")
 _SLOT_WORDS = {"ascii": "Latin (ascii)", "hAnsi": "Latin (hAnsi)", "eastAsia": "East Asian", "cs": "complex-script"}
-FORMAT_CODES = ("font-name", "font-size", "bold", "italic", "underline")
-FIX_HINT = "run 'uprdraft fix' or change it in Word"
+FORMAT_CODES = ("font-name", "font-size", "bold", "italic", "underline", "color")
+FIX_HINT = "run 'uprdraft fix' to correct fonts, sizes, emphasis and colour, or change them in Word"
+#: codes in the order they are listed within one paragraph (errors first, then warnings)
+ORDER = {c: i for i, c in enumerate(("font-name", "font-size", "bold", "italic", "underline", "superscript",
+                                      "color"))}
+_NOT_COLOURED = {"auto", "000000", "text1", "dark1", "tx1"}
 
 
 def scripts_of(text: str, props: dict) -> tuple[bool, bool, bool]:
@@ -96,40 +104,58 @@ def run_problems(text: str, note_ref: bool, props: dict, toggled: dict, profile:
         va, origin = props.get("vertAlign", (None, None))
         if va in ("superscript", "subscript"):
             out.append(("superscript", f"{va} text (from {origin}) outside a note reference"))
+    color, origin = props.get("color", ("auto", None))
+    if color.lower() not in _NOT_COLOURED:
+        out.append(("color", f"text in colour {color} (from {origin})"))
     return out
 
 
 _MESSAGES = {
-    "font-name": "set the font to {font}: " + FIX_HINT,
-    "font-size": "set the size: " + FIX_HINT,
-    "bold": "remove the bold: " + FIX_HINT,
-    "italic": "remove the italics: " + FIX_HINT,
-    "underline": "remove the underline: " + FIX_HINT,
+    "font-name": "set the font to {font}",
+    "font-size": "set the size",
+    "bold": "remove the bold",
+    "italic": "remove the italics",
+    "underline": "remove the underline",
     "superscript": "raised or lowered text is for note references only",
+    "color": "set the font colour to Automatic",
 }
+_WHAT = {"font-name": "the wrong font", "font-size": "the wrong size", "bold": "bold", "italic": "italics",
+         "underline": "underlining", "superscript": "raised or lowered text", "color": "coloured text"}
+_WARNINGS = {"superscript", "color"}
 
 
 def _excerpt(text: str) -> str:
     return " ".join(text.split())[:40]
 
 
-def _location(name: str, para: Para, text: str) -> str:
-    excerpt = _excerpt(text) or _excerpt(para.text)
-    return f'{name}: {para.story}, paragraph {para.number}: "{excerpt}"'
+def _location(name: str, para: Para, text: str = "") -> str:
+    excerpt = _excerpt(para.text) or _excerpt(text)
+    return f'{name}: {para.where}: "{excerpt}"'
 
 
 class Checker:
-    def __init__(self, pkg: Package, profile: FontProfile):
+    def __init__(self, pkg: Package, profile: FontProfile, cap: int = 20):
         self.pkg = pkg
         self.profile = profile
         styles = pkg.first("styles")
         theme = pkg.first("theme")
         self.fmt = Formatter(pkg.xml(styles) if styles else None, pkg.xml(theme) if theme else None)
-        self.findings: list = []
+        self.cap = cap
+        self.found: list[tuple] = []  # (seq, severity rank, code rank, Finding): sorted at the end
         self.runs = 0
         self.runs_affected: dict[str, int] = {}
+        self.paras_affected: dict[str, int] = {}
         self.words = {"body": 0, "footnotes": 0}
         self.header_text: list[tuple[Para, str]] = []
+        self._problems: dict = {}  # runs repeat a few formats: their problems are computed once
+
+    def add(self, seq: float, finding) -> None:
+        rank = 0 if finding.severity == "error" else 1
+        self.found.append((seq, rank, ORDER.get(finding.code, 99), finding))
+
+    @property
+    def findings(self) -> list:
+        return [f for *_, f in sorted(self.found, key=lambda t: t[:3])]
 
     def expected_size(self, kind: str, is_title: bool) -> float:
         p = self.profile
@@ -141,6 +167,7 @@ class Checker:
 
     def run(self):
         stories, inv = walk_package(self.pkg)
+        self.stories = stories
         title_seen = False
         for kind, paras in stories:
             for para in paras:
@@ -150,36 +177,44 @@ class Checker:
                 self.paragraph(kind, para, is_title)
         return inv
 
+    def problems(self, run, para: Para, expected: float, emphasis_ok: bool):
+        """(hidden, [(code, detail)]) of one run, computed once per distinct format."""
+        props, toggled = self.fmt.resolve(para.pstyle, run.rpr, para.table)
+        if props.get("vanish", (False,))[0]:
+            return True, ()
+        text = run.text
+        key = (id(props), id(toggled), True if text.isascii() else text, run.note_ref, expected, emphasis_ok)
+        hit = self._problems.get(key)
+        if hit is None:
+            hit = run_problems(text, run.note_ref, props, toggled, self.profile, expected, emphasis_ok)
+            if len(self._problems) < 10_000:  # non-ASCII texts are keys too: keep it bounded
+                self._problems[key] = hit
+        return False, hit
+
     def paragraph(self, kind: str, para: Para, is_title: bool) -> None:
         expected = self.expected_size(kind, is_title)
         emphasis_ok = is_title and self.profile.title_bold
         visible: list[str] = []
-        open_groups: dict[str, list] = {}  # code -> [details, texts, runs]
+        groups: dict[str, list] = {}  # code -> [details, runs, texts]
         for run in para.runs:
             if not run.text and not run.note_ref:
                 continue  # field codes, bookmarks, drawings: nothing to read
-            rpr = run.el.find(_RPR)
-            props, toggled = self.fmt.resolve(para.pstyle, rpr, para.table)
-            if props.get("vanish", (False,))[0]:
+            hidden, found = self.problems(run, para, expected, emphasis_ok)
+            if hidden:
                 continue  # hidden text is neither read nor counted
             visible.append(run.text)
             self.runs += 1
-            found = run_problems(run.text, run.note_ref, props, toggled, self.profile, expected, emphasis_ok)
-            codes: dict[str, list[str]] = {}
+            seen: set[str] = set()
             for code, detail in found:
-                codes.setdefault(code, []).append(detail)
-            for code in list(open_groups):
-                if code not in codes:
-                    self.close(code, open_groups.pop(code), para)
-            for code, details in codes.items():
-                group = open_groups.setdefault(code, [[], [], 0])
-                for d in details:
-                    if d not in group[0]:
-                        group[0].append(d)
-                group[1].append(run.text)
-                group[2] += 1
-                self.runs_affected[code] = self.runs_affected.get(code, 0) + 1
-        for code, group in open_groups.items():
+                group = groups.setdefault(code, [[], 0, []])
+                if detail not in group[0]:
+                    group[0].append(detail)
+                if code not in seen:
+                    seen.add(code)
+                    group[1] += 1
+                    group[2].append(run.text)
+                    self.runs_affected[code] = self.runs_affected.get(code, 0) + 1
+        for code, group in groups.items():
             self.close(code, group, para)
         text = "".join(visible)
         if kind == "body":
@@ -190,12 +225,26 @@ class Checker:
             self.header_text.append((para, text))
 
     def close(self, code: str, group: list, para: Para) -> None:
-        details, texts, nruns = group
+        n = self.paras_affected[code] = self.paras_affected.get(code, 0) + 1
+        if n > self.cap:
+            return  # counted; summarised in one finding at the end
+        details, nruns, texts = group
         rule = _MESSAGES[code].format(font=self.profile.font)
         runs = f" in {nruns} runs" if nruns > 1 else ""
-        msg = f"{'; '.join(details)}{runs}; {rule}"
-        sev = warning if code == "superscript" else error
-        self.findings.append(sev(code, msg, _location(self.pkg.name, para, "".join(texts))))
+        # the location shows the paragraph's start; say which words when it is not all of them
+        part = "".join(texts)
+        words = f' in "{_excerpt(part)}"' if part.strip() and part.strip() != para.text.strip() else ""
+        msg = f"{'; '.join(details)}{runs}{words}; {rule}"
+        sev = warning if code in _WARNINGS else error
+        self.add(para.seq, sev(code, msg, _location(self.pkg.name, para)))
+
+    def summaries(self) -> None:
+        """One finding per code for the paragraphs past the cap."""
+        for code, n in self.paras_affected.items():
+            if n > self.cap:
+                sev = warning if code in _WARNINGS else error
+                self.add(float("inf"), sev(code, f"and {n - self.cap:,} more paragraphs with {_WHAT[code]}",
+                                           self.pkg.name))
 
 
 _FEATURES = (  # (inventory kind, profile switch, message)
@@ -213,71 +262,83 @@ _FEATURES = (  # (inventory kind, profile switch, message)
 )
 
 
-def resolve_limit(limit: int | None, status: str | None, profile: FontProfile, rules: Rules) -> int | None:
+def resolve_limit(limit: int | None, status: str | None, profile: FontProfile, rules: Settings) -> int | None:
     if limit is not None:
-        if limit <= 0:
-            raise InputError(error("usage", f"--limit must be a positive number of words, not {limit}"))
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit <= 0:
+            raise InputError(error("usage", f"--limit must be a positive number of words, not {limit!r}"))
         return int(limit)
     if status is not None:
-        table = rules.written.word_limit
+        table = rules.status_limits
         if status not in table:
             raise InputError(error("usage", f"unknown status '{status}'; use one of: {', '.join(table)}"))
         return table[status]
     return profile.word_limit
 
 
-def get_profile(name: str | None, rules: Rules) -> tuple[str, FontProfile]:
-    fonts = rules.fonts
-    name = name or fonts.default_profile
-    if name not in fonts.profiles:
-        raise InputError(error("usage", f"unknown profile '{name}'; use one of: {', '.join(fonts.profiles)}"))
-    return name, fonts.profiles[name]
+def get_profile(name: str | None, rules: Settings) -> tuple[str, FontProfile]:
+    name = name or rules.default_profile
+    if name not in rules.profiles:
+        raise InputError(error("usage", f"unknown profile '{name}'; use one of: {', '.join(rules.profiles)}"))
+    return name, rules.profiles[name]
 
 
-def check_package(pkg: Package, rules: Rules, profile: str | None = None, limit: int | None = None,
+def check_package(pkg: Package, rules: Settings, profile: str | None = None, limit: int | None = None,
                   status: str | None = None) -> Report:
+    from .settings import settings
+
+    rules = settings(rules)
     profile_name, prof = get_profile(profile, rules)
     word_limit = resolve_limit(limit, status, prof, rules)
-    checker = Checker(pkg, prof)
+    checker = Checker(pkg, prof, rules.limits.findings_per_code)
+    if pkg.macro_enabled:
+        parts = ", ".join(pkg.macro_parts()) or "macro-enabled document type"
+        checker.add(-1, warning("macro", f"the file carries macros ({parts}); send a plain .docx: "
+                                         "'uprdraft fix' writes one without them", pkg.name))
     inv = checker.run()
-    findings = checker.findings
+    checker.summaries()
     for kind, switch, text in _FEATURES:
         feat = inv.features.get(kind)
         if feat and feat.count and getattr(prof, switch):
-            where = _location(pkg.name, feat.first, "") if feat.first is not None else pkg.name
-            findings.append(warning(kind, text.format(n=feat.count), where))
+            if feat.first is not None:
+                checker.add(feat.first.seq, warning(kind, text.format(n=feat.count), _location(pkg.name, feat.first)))
+            else:
+                checker.add(-1, warning(kind, text.format(n=feat.count), pkg.name))
     if prof.warn_header_footer:
         for para, text in checker.header_text:
             if any(ch.isalpha() for ch in text):  # a bare page number is fine
-                findings.append(warning("header-footer", "text in a header or footer may be dropped when the "
-                                        "statement is issued; move it into the body",
-                                        _location(pkg.name, para, text)))
+                checker.add(para.seq, warning("header-footer", "text in a header or footer may be dropped when "
+                                              "the statement is issued; move it into the body",
+                                              _location(pkg.name, para, text)))
                 break
     words = dict(checker.words)
     words["total"] = words["body"] + words["footnotes"]
     if word_limit is not None and words["total"] > word_limit:
         over = words["total"] - word_limit
         why = f" for {status} status" if status and limit is None else ""
-        findings.append(error("word-limit", f"{words['total']} words (body {words['body']}, footnotes "
+        checker.add(-1, error("word-limit", f"{words['total']} words (body {words['body']}, footnotes "
                               f"{words['footnotes']}): {over} over the limit of {word_limit}{why}; shorten the "
                               "text (footnotes count too)", pkg.name))
+    findings = checker.findings
     stats = {
         "profile": profile_name,
         "words": words,
         "limit": word_limit,
         "runs": checker.runs,
+        "paragraphs": sum(len(p) for _, p in checker.stories),
         "runs_affected": dict(sorted(checker.runs_affected.items())),
+        "paragraphs_affected": dict(sorted(checker.paras_affected.items())),
         "features": {k: f.count for k, f in sorted(inv.features.items())},
         "strict": pkg.strict,
         "main_part": pkg.main,
+        "macros": pkg.macro_parts() or ([pkg.main] if pkg.macro_enabled else []),
     }
     return Report(findings=findings, stats=stats)
 
 
 def count_package_words(pkg: Package) -> dict:
-    from ..rules import FontProfile
+    from .settings import Profile
 
-    checker = Checker(pkg, FontProfile())
+    checker = Checker(pkg, Profile())
     checker.run()
     words = dict(checker.words)
     words["total"] = words["body"] + words["footnotes"]
