@@ -9,6 +9,7 @@ more paragraphs with bold"), while ``stats`` keeps the exact counts (``runs_affe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..findings import InputError, Report, error, warning
@@ -24,16 +25,21 @@ if TYPE_CHECKING:  # pydantic stays out of the checker's start-up: plain setting
 
 _RPR = w("rPr")
 
-# Scripts Word shapes with the complex-script slot (cs) and the East Asian slot.
-_CS = re.compile("[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1780-\u17ff"
-                 "\ufb1d-\ufdff\ufe70-\ufeff]")
-_EA = re.compile("[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf"
-                 "\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-                 "\U00020000-\U0003134f]")
-_LATIN = re.compile("[^\\s\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1780-\u17ff"
-                    "\ufb1d-\ufdff\ufe70-\ufeff\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff"
-                    "\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7af\uf900-\ufaff"
-                    "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]")
+# Scripts Word shapes with the complex-script slot (cs) and the East Asian slot. Compiled on
+# the first non-ASCII run: most statements never need them, and compiling costs start-up.
+_CS_RANGES = ("\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1780-\u17ff"
+              "\ufb1d-\ufdff\ufe70-\ufeff")
+_EA_RANGES = ("\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf"
+              "\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+              "\U00020000-\U0003134f")
+
+
+@lru_cache(maxsize=1)
+def _script_patterns():
+    return (re.compile(f"[{_CS_RANGES}]"), re.compile(f"[{_EA_RANGES}]"),
+            re.compile(f"[^\\s{_CS_RANGES}{_EA_RANGES}]"))
+
+
 _SLOT_WORDS = {"ascii": "Latin (ascii)", "hAnsi": "Latin (hAnsi)", "eastAsia": "East Asian", "cs": "complex-script"}
 FORMAT_CODES = ("font-name", "font-size", "bold", "italic", "underline", "color")
 FIX_HINT = "run 'uprdraft fix' to correct fonts, sizes, emphasis and colour, or change them in Word"
@@ -49,9 +55,10 @@ def scripts_of(text: str, props: dict) -> tuple[bool, bool, bool]:
         return False, False, True
     if text.isascii():
         return True, False, False
-    cs = bool(_CS.search(text))
-    ea = bool(_EA.search(text))
-    latin = bool(_LATIN.search(text)) or not (cs or ea)
+    cs_re, ea_re, latin_re = _script_patterns()
+    cs = bool(cs_re.search(text))
+    ea = bool(ea_re.search(text))
+    latin = bool(latin_re.search(text)) or not (cs or ea)
     return latin, ea, cs
 
 

@@ -44,7 +44,7 @@ PROFILES: dict[str, Profile] = {
     "hrc-report": replace(_P, warn_tables=False),
 }
 DEFAULT_PROFILE = "hrc-written"
-STATUS_LIMITS = {"general": 2000, "special": 1500, "roster": 1500}  # rules.written.word_limit
+STATUS_LIMITS = {"general": 2000, "special": 1500, "roster": 1500, "nhri_a": 2000}  # rules.written.word_limit
 
 
 @dataclass(frozen=True)
