@@ -723,11 +723,11 @@ class WordFileRules(_Section):
     # word-zip-ratio, word-parts, word-paragraphs, word-runs).
     max_file_bytes: int = Field(50_000_000, gt=0)
     max_member_bytes: int = Field(64_000_000, gt=0)
-    max_total_bytes: int = Field(128_000_000, gt=0)
+    max_total_bytes: int = Field(100_000_000, gt=0)
     max_ratio: int = Field(100, gt=0)
     max_members: int = Field(5000, gt=0)
     max_part_bytes: int = Field(8_000_000, gt=0)
-    max_xml_bytes: int = Field(24_000_000, gt=0)
+    max_xml_bytes: int = Field(16_000_000, gt=0)
     max_paragraphs: int = Field(20_000, gt=0)
     max_runs: int = Field(100_000, gt=0)
     # paragraphs listed per finding code by check; the others are counted in one line

@@ -47,6 +47,14 @@ FIX_HINT = "run 'uprdraft fix' to correct fonts, sizes, emphasis and colour, or 
 ORDER = {c: i for i, c in enumerate(("font-name", "font-size", "bold", "italic", "underline", "superscript",
                                       "color"))}
 _NOT_COLOURED = {"auto", "000000", "text1", "dark1", "tx1"}
+_NO = (False, None)
+_LATIN_ONLY = (True, False, False)
+
+
+def _words(text: str) -> int:
+    # ASCII text has no ideographs and no en or em dashes, the only cases where the HRC count
+    # differs from splitting on whitespace: skip the general rule's per-token work
+    return len(text.split()) if text.isascii() else count_words(text)
 
 
 def scripts_of(text: str, props: dict) -> tuple[bool, bool, bool]:
@@ -63,9 +71,9 @@ def scripts_of(text: str, props: dict) -> tuple[bool, bool, bool]:
 
 
 def run_problems(text: str, note_ref: bool, props: dict, toggled: dict, profile: FontProfile,
-                 expected_pt: float, emphasis_ok: bool) -> list[tuple[str, str]]:
+                 expected_pt: float, emphasis_ok: bool, scripts: tuple | None = None) -> list[tuple[str, str]]:
     """``[(code, detail)]`` for one run with visible text."""
-    latin, ea, cs = scripts_of(text or "1", props)
+    latin, ea, cs = scripts or scripts_of(text or "1", props)
     out: list[tuple[str, str]] = []
     slots = (("ascii", "hAnsi") if latin else ()) + (("eastAsia",) if ea else ()) + (("cs",) if cs else ())
     want = profile.font.lower()
@@ -185,49 +193,58 @@ class Checker:
         return inv
 
     def problems(self, run, para: Para, expected: float, emphasis_ok: bool):
-        """(hidden, [(code, detail)]) of one run, computed once per distinct format."""
+        """None for hidden text, else ``((code, (details...)), ...)`` of one run, each code
+        once; computed once per distinct format (a file repeats a handful)."""
         props, toggled = self.fmt.resolve(para.pstyle, run.rpr, para.table)
-        if props.get("vanish", (False,))[0]:
-            return True, ()
+        if props.get("vanish", _NO)[0]:
+            return None
         text = run.text
-        key = (id(props), id(toggled), True if text.isascii() else text, run.note_ref, expected, emphasis_ok)
+        scripts = _LATIN_ONLY if text.isascii() and not (props.get("rtl", _NO)[0] or props.get("csflag", _NO)[0]) \
+            else scripts_of(text or "1", props)
+        key = (id(props), id(toggled), scripts, run.note_ref, expected, emphasis_ok)
         hit = self._problems.get(key)
         if hit is None:
-            hit = run_problems(text, run.note_ref, props, toggled, self.profile, expected, emphasis_ok)
-            if len(self._problems) < 10_000:  # non-ASCII texts are keys too: keep it bounded
-                self._problems[key] = hit
-        return False, hit
+            by_code: dict[str, list[str]] = {}
+            for code, detail in run_problems(text, run.note_ref, props, toggled, self.profile, expected,
+                                             emphasis_ok, scripts):
+                by_code.setdefault(code, []).append(detail)
+            hit = self._problems[key] = tuple((c, tuple(d)) for c, d in by_code.items())
+        return hit
 
     def paragraph(self, kind: str, para: Para, is_title: bool) -> None:
         expected = self.expected_size(kind, is_title)
         emphasis_ok = is_title and self.profile.title_bold
         visible: list[str] = []
         groups: dict[str, list] = {}  # code -> [details, runs, texts]
+        affected = self.runs_affected
+        problems = self.problems
         for run in para.runs:
             if not run.text and not run.note_ref:
                 continue  # field codes, bookmarks, drawings: nothing to read
-            hidden, found = self.problems(run, para, expected, emphasis_ok)
-            if hidden:
+            found = problems(run, para, expected, emphasis_ok)
+            if found is None:
                 continue  # hidden text is neither read nor counted
             visible.append(run.text)
-            self.runs += 1
-            seen: set[str] = set()
-            for code, detail in found:
-                group = groups.setdefault(code, [[], 0, []])
-                if detail not in group[0]:
-                    group[0].append(detail)
-                if code not in seen:
-                    seen.add(code)
-                    group[1] += 1
-                    group[2].append(run.text)
-                    self.runs_affected[code] = self.runs_affected.get(code, 0) + 1
+            if not found:
+                continue
+            for code, details in found:
+                group = groups.get(code)
+                if group is None:
+                    group = groups[code] = [[], 0, []]
+                for d in details:
+                    if d not in group[0]:
+                        group[0].append(d)
+                group[1] += 1
+                group[2].append(run.text)
+                affected[code] = affected.get(code, 0) + 1
+        self.runs += len(visible)
         for code, group in groups.items():
             self.close(code, group, para)
         text = "".join(visible)
         if kind == "body":
-            self.words["body"] += count_words(text)
+            self.words["body"] += _words(text)
         elif kind in ("footnote", "endnote"):
-            self.words["footnotes"] += count_words(text)
+            self.words["footnotes"] += _words(text)
         elif text.strip():
             self.header_text.append((para, text))
 

@@ -16,13 +16,7 @@ direct formatting. Bold and italic are toggle properties, read two ways (see
 """
 from __future__ import annotations
 
-from functools import partial
-
-from lxml.etree import tostring
-
 from ..ooxml.xml import A_NS, w
-
-_tostring = partial(tostring, with_tail=False)
 
 SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 TOGGLES = ("b", "bCs", "i", "iCs")
@@ -195,7 +189,7 @@ class Formatter:
         self._chains: dict[str, dict] = {}
         self._conds: dict[str, dict[str, dict]] = {}
         self._base: dict = {}
-        self._direct: dict = {}  # (base key, rPr as bytes) -> resolved: runs repeat a few rPr
+        self._direct: dict = {}  # (base key, rPr children) -> resolved: runs repeat a few rPr
 
     # ------------------------------------------------------------------ style chains
     def _ancestry(self, style_id: str) -> list:
@@ -284,7 +278,9 @@ class Formatter:
         """
         if rpr is None or len(rpr) == 0:
             return self.base(pstyle, None, table)
-        key = (pstyle, table, _tostring(rpr))
+        # the children as plain tuples: cheaper than serialising, which would also copy every
+        # namespace declaration of the document into the key
+        key = (pstyle, table, tuple([(c.tag, *c.items()) for c in rpr]))
         hit = self._direct.get(key)
         if hit is None:
             rs = rpr.find(_RSTYLE)

@@ -5,9 +5,11 @@ The same fields, with the same defaults, are the ``word_files`` section of the r
 finding code, and the message over a bound names the rules key that raises it.
 
 Why these values: the largest part of any real file we have seen is 2.3 MB of XML and no
-member compresses more than 42:1; a parsed part costs lxml up to about fifteen times its
-size in memory, and checking costs about 20 microseconds a run. The defaults keep any file
-within 10 s and 500 MB while leaving real statements and reports far below them.
+member compresses more than 42:1. A parsed part costs lxml up to about twenty times its size
+in memory (8 MB of empty elements take 150 MB), so the XML read at once is bounded to 16 MB;
+``fix`` also holds every part unpacked (100 MB at most). Checking costs a few microseconds
+a run. The defaults keep any file within 10 s and 500 MB while leaving real statements and
+reports far below them.
 """
 from __future__ import annotations
 
@@ -20,11 +22,11 @@ from ..findings import InputError, error
 class Limits:
     max_file_bytes: int = 50_000_000  # the .docx file itself
     max_member_bytes: int = 64_000_000  # any zip member once inflated, read or not
-    max_total_bytes: int = 128_000_000  # all members together once inflated
+    max_total_bytes: int = 100_000_000  # all members together once inflated
     max_ratio: int = 100  # inflated/compressed size of a member (members over 1 MB)
     max_members: int = 5000
     max_part_bytes: int = 8_000_000  # one XML part that is parsed (document, styles, notes, ...)
-    max_xml_bytes: int = 24_000_000  # every parsed XML part together
+    max_xml_bytes: int = 16_000_000  # every parsed XML part together
     max_paragraphs: int = 20_000  # paragraphs checked, all stories together
     max_runs: int = 100_000  # runs checked
     findings_per_code: int = 20  # paragraphs listed per finding code; the rest are counted

@@ -45,7 +45,6 @@ class Package:
     name: str  # display name used in locations
     zf: zipfile.ZipFile
     main: str  # part name of the main document, e.g. "word/document.xml"
-    strict: bool = False
     limits: Limits = DEFAULT
     main_type: str = ""  # content type of the main part
     _cache: dict = field(default_factory=dict)
@@ -141,6 +140,13 @@ class Package:
 
     def close(self) -> None:
         self.zf.close()
+
+    @property
+    def strict(self) -> bool:
+        """A Strict Open XML file (its main part declares the Strict namespace)."""
+        if "_strict" not in self._cache:
+            self._cache["_strict"] = b"purl.oclc.org/ooxml/wordprocessingml" in self.read(self.main)[:4096]
+        return self._cache["_strict"]
 
     def macro_parts(self) -> list[str]:
         """The parts that hold macros (VBA projects and their signatures)."""
@@ -248,17 +254,7 @@ def open_package(source, name: str | None = None, limits: Limits | None = None) 
     if not pkg.has("[Content_Types].xml"):
         raise _not_docx(name, "a zip file without [Content_Types].xml, so not an Office document")
     pkg.main, pkg.main_type = _find_main(pkg)
-    pkg.strict = b"purl.oclc.org/ooxml/wordprocessingml" in _head(pkg, pkg.main)
     return pkg
-
-
-def _head(pkg: Package, part: str) -> bytes:
-    """The first bytes of a part, without inflating the rest (the namespace is declared there)."""
-    try:
-        with pkg.zf.open(part) as f:
-            return f.read(4096)
-    except Exception:  # noqa: BLE001 - a damaged part is reported when it is read
-        return b""
 
 
 def _find_main(pkg: Package) -> tuple[str, str]:
