@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
 import warnings
 import zipfile
 
@@ -73,7 +75,7 @@ def test_a_rules_file_raises_a_bound(cli, tmp_path):
     rules.write_text("word_files:\n  max_paragraphs: 10\n")
     assert "[word-paragraphs]" in _one_line(cli, "--rules", rules, "check", f)
     rules.write_text("word_files:\n  max_paragraphs: 100\n")
-    code, out, err = cli("--rules", rules, "check", f)
+    code, _, err = cli("--rules", rules, "check", f)
     assert code == 0, err
 
 
@@ -93,7 +95,7 @@ def test_raised_bounds_check_the_bomb_with_a_short_report(cli, tmp_path):
     f.write_bytes(make_docx(BOLD * 30_000))
     rules = tmp_path / "r.yaml"
     rules.write_text("word_files: {max_paragraphs: 40000, max_ratio: 10000}\n")
-    code, out, err = cli("--rules", rules, "check", f)
+    code, _, err = cli("--rules", rules, "check", f)
     assert code == 1
     assert "and 29,980 more paragraphs with bold [bold]" in err and len(err.splitlines()) < 30
     code, data = cli.json("--rules", rules, "check", f)
@@ -109,7 +111,7 @@ def test_one_line_per_paragraph_in_document_order(cli, tmp_path):
             + para("After", '<w:rPr><w:i/></w:rPr>'))
     f = tmp_path / "d.docx"
     f.write_bytes(make_docx(body))
-    code, out, err = cli("check", f)
+    _, _, err = cli("check", f)
     lines = err.splitlines()[1:]  # after the word count
     assert lines[0].startswith(f'{f}: body, paragraph 2: "bold plain bold again": bold (from direct formatting) '
                                'in 2 runs in "bold bold again"; remove the bold [bold]; warning: text in colour FF0000')
@@ -231,14 +233,18 @@ def test_duplicate_member_names_make_the_file_unreadable(cli, tmp_path):
 
 # --------------------------------------------------------------------------- not a regular file
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
-def test_a_fifo_is_refused_at_once(cli, tmp_path):
+def test_a_fifo_is_refused_at_once(tmp_path):
     fifo = tmp_path / "pipe.docx"
-    os.mkfifo(fifo)
-    fd = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)  # a writer exists, so opening does not block
-    try:
-        assert "not a regular file" in _one_line(cli, "check", fifo)
-    finally:
-        os.close(fd)
+    os.mkfifo(fifo)  # no writer: opening it would block for ever
+    out = subprocess.run([sys.executable, "-m", "uprdraft", "check", str(fifo)], capture_output=True, text=True,
+                         timeout=60, check=False)
+    assert out.returncode == 2 and "not a regular file" in out.stderr and len(out.stderr.splitlines()) == 1
+
+
+def test_a_device_is_refused(cli):
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero")
+    assert "not a regular file" in _one_line(cli, "check", "/dev/zero")
 
 
 # --------------------------------------------------------------------------- colour

@@ -726,8 +726,8 @@ class WordFileRules(_Section):
     max_total_bytes: int = Field(100_000_000, gt=0)
     max_ratio: int = Field(100, gt=0)
     max_members: int = Field(5000, gt=0)
-    max_part_bytes: int = Field(8_000_000, gt=0)
-    max_xml_bytes: int = Field(16_000_000, gt=0)
+    max_part_bytes: int = Field(6_000_000, gt=0)
+    max_xml_bytes: int = Field(12_000_000, gt=0)
     max_paragraphs: int = Field(20_000, gt=0)
     max_runs: int = Field(100_000, gt=0)
     # paragraphs listed per finding code by check; the others are counted in one line

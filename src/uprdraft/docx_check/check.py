@@ -208,8 +208,11 @@ class Checker:
             for code, detail in run_problems(text, run.note_ref, props, toggled, self.profile, expected,
                                              emphasis_ok, scripts):
                 by_code.setdefault(code, []).append(detail)
-            hit = self._problems[key] = tuple((c, tuple(d)) for c, d in by_code.items())
-        return hit
+            found = tuple((c, tuple(d)) for c, d in by_code.items())
+            if len(self._problems) < 4096:  # bounded; the entry keeps props alive so its id stays its own
+                self._problems[key] = (found, props, toggled)
+            return found
+        return hit[0]
 
     def paragraph(self, kind: str, para: Para, is_title: bool) -> None:
         expected = self.expected_size(kind, is_title)

@@ -26,7 +26,7 @@ from ..ooxml.package import VBA_TYPE, open_package
 from ..ooxml.parts import CONTENT_TYPES, WML, add_part, drop_part, set_override
 from ..ooxml.props import insert_rpr, insert_style_child
 from ..ooxml.writer import write_package
-from ..ooxml.xml import CT_NS, UnsafeXML, W_NS, parse_raw, serialize, w
+from ..ooxml.xml import CT_NS, W_NS, UnsafeXML, parse_raw, serialize, w
 from .check import FORMAT_CODES, check_package, get_profile
 from .settings import settings
 

@@ -26,6 +26,8 @@ _FALSE = {"0", "false", "off"}
 _RFONTS = w("rFonts")
 _SZ, _SZCS, _U, _VA, _RSTYLE = w("sz"), w("szCs"), w("u"), w("vertAlign"), w("rStyle")
 _COLOR, _THEME_COLOR = w("color"), w("themeColor")
+_MAX_KEYED = 16  # real rPr have a handful of children; longer ones are resolved unkeyed (memory)
+_MAX_CACHED = 4096
 _THEME_ATTR = {"ascii": w("asciiTheme"), "hAnsi": w("hAnsiTheme"), "eastAsia": w("eastAsiaTheme"), "cs": w("cstheme")}
 _PLAIN_ATTR = {s: w(s) for s in SLOTS}
 _VAL = w("val")
@@ -276,8 +278,13 @@ class Formatter:
         ``toggled`` gives b/bCs/i/iCs by the spec's toggle reading. Direct formatting is
         absolute in both.
         """
-        if rpr is None or len(rpr) == 0:
+        n = len(rpr) if rpr is not None else 0
+        if n == 0:
             return self.base(pstyle, None, table)
+        if n > _MAX_KEYED:  # resolved without keeping a key: a cache of long keys would grow large
+            rs = rpr.find(_RSTYLE)
+            merged, toggled = self.base(pstyle, rs.get(_VAL) if rs is not None else None, table)
+            return self._apply(merged, toggled, rpr)
         # the children as plain tuples: cheaper than serialising, which would also copy every
         # namespace declaration of the document into the key
         key = (pstyle, table, tuple([(c.tag, *c.items()) for c in rpr]))
@@ -285,7 +292,9 @@ class Formatter:
         if hit is None:
             rs = rpr.find(_RSTYLE)
             merged, toggled = self.base(pstyle, rs.get(_VAL) if rs is not None else None, table)
-            hit = self._direct[key] = self._apply(merged, toggled, rpr)
+            hit = self._apply(merged, toggled, rpr)
+            if len(self._direct) < _MAX_CACHED:  # a real file has a few hundred; a hostile one, any number
+                self._direct[key] = hit
         return hit
 
     def _apply(self, merged: dict, toggled: dict, rpr):

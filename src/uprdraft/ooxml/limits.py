@@ -6,7 +6,7 @@ finding code, and the message over a bound names the rules key that raises it.
 
 Why these values: the largest part of any real file we have seen is 2.3 MB of XML and no
 member compresses more than 42:1. A parsed part costs lxml up to about twenty times its size
-in memory (8 MB of empty elements take 150 MB), so the XML read at once is bounded to 16 MB;
+in memory (8 MB of empty elements take 150 MB, with attributes more), so the XML read at once is bounded to 12 MB;
 ``fix`` also holds every part unpacked (100 MB at most). Checking costs a few microseconds
 a run. The defaults keep any file within 10 s and 500 MB while leaving real statements and
 reports far below them.
@@ -25,8 +25,8 @@ class Limits:
     max_total_bytes: int = 100_000_000  # all members together once inflated
     max_ratio: int = 100  # inflated/compressed size of a member (members over 1 MB)
     max_members: int = 5000
-    max_part_bytes: int = 8_000_000  # one XML part that is parsed (document, styles, notes, ...)
-    max_xml_bytes: int = 16_000_000  # every parsed XML part together
+    max_part_bytes: int = 6_000_000  # one XML part that is parsed (document, styles, notes, ...)
+    max_xml_bytes: int = 12_000_000  # every parsed XML part together
     max_paragraphs: int = 20_000  # paragraphs checked, all stories together
     max_runs: int = 100_000  # runs checked
     findings_per_code: int = 20  # paragraphs listed per finding code; the rest are counted

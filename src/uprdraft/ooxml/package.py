@@ -82,7 +82,7 @@ class Package:
                         raise over(self.name, "max_member_bytes", f"part {part} inflates past the bound",
                                    len(buf), lim.max_member_bytes)
                     if self._total + len(buf) > lim.max_total_bytes:
-                        raise over(self.name, "max_total_bytes", f"the parts read inflate past the bound",
+                        raise over(self.name, "max_total_bytes", "the parts read inflate past the bound",
                                    self._total + len(buf), lim.max_total_bytes)
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as e:
             raise _unreadable(self.name, f"part {part} is damaged ({e}); the file may be truncated "
@@ -184,15 +184,10 @@ def read_file(path: Path, name: str, limit: int) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes (a FIFO or device would block
     or never end: refused before reading)."""
     try:
+        _regular(os.stat(path), name, limit)  # before opening: opening a FIFO blocks until a writer comes
         with open(path, "rb") as f:
             st = os.fstat(f.fileno())
-            if stat.S_ISDIR(st.st_mode):
-                raise InputError(error("unreadable", "this is a folder, not a Word file", name))
-            if not stat.S_ISREG(st.st_mode):
-                raise InputError(error("unreadable", "not a regular file (a pipe, device or socket); "
-                                                     "give the Word file itself", name))
-            if st.st_size > limit:
-                raise over(name, "max_file_bytes", "the file is too large", st.st_size, limit)
+            _regular(st, name, limit)  # the same file still (it may have been replaced meanwhile)
             data = f.read(limit + 1)
     except FileNotFoundError:
         raise InputError(error("unreadable", "no such file; check the name and folder", name)) from None
@@ -203,6 +198,16 @@ def read_file(path: Path, name: str, limit: int) -> bytes:
     if len(data) > limit:  # it grew while we read it
         raise over(name, "max_file_bytes", "the file is too large", len(data), limit)
     return data
+
+
+def _regular(st: os.stat_result, name: str, limit: int) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(error("unreadable", "this is a folder, not a Word file", name))
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(error("unreadable", "not a regular file (a pipe, device or socket); give the Word "
+                                             "file itself", name))
+    if st.st_size > limit:
+        raise over(name, "max_file_bytes", "the file is too large", st.st_size, limit)
 
 
 def _check_members(infos: list, name: str, lim: Limits) -> None:
