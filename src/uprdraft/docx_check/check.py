@@ -140,7 +140,7 @@ _WARNINGS = {"superscript", "color"}
 
 
 def _excerpt(text: str) -> str:
-    return " ".join(text.split())[:40]
+    return " ".join(text[:200].split())[:40]  # the start is enough: long paragraphs are not re-split
 
 
 def _location(name: str, para: Para, text: str = "") -> str:
@@ -241,8 +241,11 @@ class Checker:
                 group[2].append(run.text)
                 affected[code] = affected.get(code, 0) + 1
         self.runs += len(visible)
-        for code, group in groups.items():
-            self.close(code, group, para)
+        if groups:
+            full = para.text
+            where = f'{self.pkg.name}: {para.where}: "{_excerpt(full)}"'
+            for code, group in groups.items():
+                self.close(code, group, para, full, where)
         text = "".join(visible)
         if kind == "body":
             self.words["body"] += _words(text)
@@ -251,7 +254,7 @@ class Checker:
         elif text.strip():
             self.header_text.append((para, text))
 
-    def close(self, code: str, group: list, para: Para) -> None:
+    def close(self, code: str, group: list, para: Para, full: str, where: str) -> None:
         n = self.paras_affected[code] = self.paras_affected.get(code, 0) + 1
         if n > self.cap:
             return  # counted; summarised in one finding at the end
@@ -260,10 +263,10 @@ class Checker:
         runs = f" in {nruns} runs" if nruns > 1 else ""
         # the location shows the paragraph's start; say which words when it is not all of them
         part = "".join(texts)
-        words = f' in "{_excerpt(part)}"' if part.strip() and part.strip() != para.text.strip() else ""
+        words = f' in "{_excerpt(part)}"' if part.strip() and part.strip() != full.strip() else ""
         msg = f"{'; '.join(details)}{runs}{words}; {rule}"
         sev = warning if code in _WARNINGS else error
-        self.add(para.seq, sev(code, msg, _location(self.pkg.name, para)))
+        self.add(para.seq, sev(code, msg, where))
 
     def summaries(self) -> None:
         """One finding per code for the paragraphs past the cap."""

@@ -16,6 +16,7 @@ an InputError naming the bound, before spending time and memory on the rest.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +38,9 @@ _DRAWING, _PICT, _OBJECT = w("drawing"), w("pict"), w("object")
 _BLIP, _IMAGEDATA = f"{{{A_NS}}}blip", f"{{{V_NS}}}imagedata"
 _PPR, _PSTYLE, _RPR = w("pPr"), w("pStyle"), w("rPr")
 _VAL = w("val")
+# Any of the TRACKED elements in a part's bytes, whatever its prefix: a part without one (most)
+# skips the search in every paragraph.
+_ANY_TRACKED = re.compile(rb"[<:](?:ins|del|moveFrom|moveTo|cellIns|cellDel|cellMerge|\w+Change)[\s/>]")
 TRACKED = tuple(w(t) for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "sectPrChange",
                                "tblPrChange", "trPrChange", "tcPrChange", "tblGridChange", "numberingChange",
                                "cellIns", "cellDel", "cellMerge"))
@@ -118,8 +122,10 @@ class Inventory:
 class StoryWalker:
     """Collects the paragraphs of one story; fields may span paragraphs, so state is per story."""
 
-    def __init__(self, story: str, inventory: Inventory, main_story: bool = True, budget: Budget | None = None):
+    def __init__(self, story: str, inventory: Inventory, main_story: bool = True, budget: Budget | None = None,
+                 tracked: bool = True):
         self.story = story
+        self.tracked = tracked  # False: the part holds no tracked change at all
         self.inv = inventory
         self.budget = budget or Budget()
         self.paras: list[Para] = []
@@ -188,8 +194,9 @@ class StoryWalker:
         self._nested: list = []
         self.inline(p, para)
         nested = self._nested
-        for tracked in p.iter(*TRACKED):
-            self.inv.add("tracked-change", para)
+        if self.tracked:
+            for _ in p.iter(*TRACKED):
+                self.inv.add("tracked-change", para)
         for box in nested:
             self.inv.add("text-box", para)
             self.blocks(box, None)
@@ -395,7 +402,10 @@ def walk_package(pkg) -> tuple[list[tuple[str, list[Para]]], Inventory]:
     stories: list[tuple[str, list[Para]]] = []
     doc = pkg.xml(pkg.main)
     body = doc.find(w("body"))
-    walker = StoryWalker("body", inv, budget=budget)
+    def tracked(part: str) -> bool:
+        return _ANY_TRACKED.search(pkg.read(part)) is not None
+
+    walker = StoryWalker("body", inv, budget=budget, tracked=tracked(pkg.main))
     if body is not None:
         walker.blocks(body)
     stories.append(("body", walker.paras))
@@ -404,16 +414,17 @@ def walk_package(pkg) -> tuple[list[tuple[str, list[Para]]], Inventory]:
         if part is None:
             continue
         n = 0
+        has_tracked = tracked(part)
         for note in pkg.xml(part).iter(w(tag)):
             if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
             n += 1
-            walker = StoryWalker(f"{kind} {n}", inv, budget=budget)
+            walker = StoryWalker(f"{kind} {n}", inv, budget=budget, tracked=has_tracked)
             walker.blocks(note)
             stories.append((kind, walker.paras))
     for kind in ("header", "footer"):
         for n, part in enumerate(pkg.related(pkg.main, kind), 1):
-            walker = StoryWalker(f"{kind} {n}", inv, budget=budget)
+            walker = StoryWalker(f"{kind} {n}", inv, budget=budget, tracked=tracked(part))
             walker.blocks(pkg.xml(part))
             stories.append((kind, walker.paras))
     comments = pkg.first("comments")
