@@ -284,6 +284,13 @@ def test_many_files_one_summary_and_the_worst_exit_code(cli, tmp_path):
     assert [f["file"] for f in data["files"]] == sorted(f["file"] for f in data["files"])
 
 
+def test_an_empty_folder_or_a_wrong_ignore_is_one_line(cli, tmp_path):
+    assert "no .docx or .docm files found" in _one_line(cli, "check", tmp_path)
+    (tmp_path / "a.docx").write_bytes(make_docx(para("x")))
+    (tmp_path / "b.docx").write_bytes(make_docx(para("y")))
+    assert "[usage]" in _one_line(cli, "check", tmp_path, "--ignore", "bold")
+
+
 def test_progress_bar_only_on_a_terminal():
     from uprdraft.docx_check.batch import Progress
 

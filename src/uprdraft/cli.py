@@ -307,6 +307,10 @@ def check(ctx: click.Context, docx_paths: tuple[str, ...], profile: str | None, 
         sys.exit(0 if report.ok else 1)
     from .docx_check.batch import check_many
 
+    if ignore:  # a wrong code is one usage error, not one per file
+        from .codes import parse_ignore
+
+        run(lambda: parse_ignore(ignore), as_json)
     sys.exit(check_many(docx_paths, one, as_json=as_json, quiet=quiet))
 
 

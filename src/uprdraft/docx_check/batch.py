@@ -49,7 +49,7 @@ class Progress:
             self.shown = False
 
 
-def check_many(paths: Iterable[str], check_one: Callable[[str], Any], as_json: bool = False,
+def check_many(paths: list[str] | tuple[str, ...], check_one: Callable[[str], Any], as_json: bool = False,
                quiet: bool = False) -> int:
     """Check every file; print; return the exit code."""
     from ..findings import UprdraftError
@@ -57,6 +57,9 @@ def check_many(paths: Iterable[str], check_one: Callable[[str], Any], as_json: b
 
     files = expand(paths)
     err = sys.stderr
+    if not files:
+        err.write(f"{', '.join(paths)}: no .docx or .docm files found [io]\n")
+        return 2
     bar = Progress(len(files), err, on=not (quiet or as_json) and err.isatty())
     counts = {"ok": 0, "failed": 0, "unreadable": 0}
     worst = 0
