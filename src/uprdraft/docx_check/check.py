@@ -192,27 +192,18 @@ class Checker:
                 self.paragraph(kind, para, is_title)
         return inv
 
-    def problems(self, run, para: Para, expected: float, emphasis_ok: bool):
-        """None for hidden text, else ``((code, (details...)), ...)`` of one run, each code
-        once; computed once per distinct format (a file repeats a handful)."""
-        props, toggled = self.fmt.resolve(para.pstyle, run.rpr, para.table)
-        if props.get("vanish", _NO)[0]:
-            return None
-        text = run.text
-        scripts = _LATIN_ONLY if text.isascii() and not (props.get("rtl", _NO)[0] or props.get("csflag", _NO)[0]) \
-            else scripts_of(text or "1", props)
-        key = (id(props), id(toggled), scripts, run.note_ref, expected, emphasis_ok)
-        hit = self._problems.get(key)
-        if hit is None:
-            by_code: dict[str, list[str]] = {}
-            for code, detail in run_problems(text, run.note_ref, props, toggled, self.profile, expected,
-                                             emphasis_ok, scripts):
-                by_code.setdefault(code, []).append(detail)
-            found = tuple((c, tuple(d)) for c, d in by_code.items())
-            if len(self._problems) < 4096:  # bounded; the entry keeps props alive so its id stays its own
-                self._problems[key] = (found, props, toggled)
-            return found
-        return hit[0]
+    def problems(self, key: tuple, text: str, note_ref: bool, props: dict, toggled: dict, expected: float,
+                 emphasis_ok: bool) -> tuple:
+        """``((code, (details...)), ...)`` of one run, each code once; computed once per
+        distinct format (a file repeats a handful) and kept in a bounded cache."""
+        by_code: dict[str, list[str]] = {}
+        for code, detail in run_problems(text, note_ref, props, toggled, self.profile, expected, emphasis_ok,
+                                         key[2]):
+            by_code.setdefault(code, []).append(detail)
+        found = tuple((c, tuple(d)) for c, d in by_code.items())
+        if len(self._problems) < 4096:  # the entry keeps props alive, so their ids stay their own
+            self._problems[key] = (found, props, toggled)
+        return found
 
     def paragraph(self, kind: str, para: Para, is_title: bool) -> None:
         expected = self.expected_size(kind, is_title)
@@ -220,14 +211,24 @@ class Checker:
         visible: list[str] = []
         groups: dict[str, list] = {}  # code -> [details, runs, texts]
         affected = self.runs_affected
-        problems = self.problems
-        for run in para.runs:
-            if not run.text and not run.note_ref:
+        resolve, cache = self.fmt.resolve, self._problems
+        pstyle, table = para.pstyle, para.table
+        for run in para.runs:  # the hot loop of the checker: kept flat on purpose
+            text, note_ref = run.text, run.note_ref
+            if not text and not note_ref:
                 continue  # field codes, bookmarks, drawings: nothing to read
-            found = problems(run, para, expected, emphasis_ok)
-            if found is None:
+            props, toggled = resolve(pstyle, run.rpr, table)
+            if props.get("vanish", _NO)[0]:
                 continue  # hidden text is neither read nor counted
-            visible.append(run.text)
+            visible.append(text)
+            if text.isascii() and not (props.get("rtl", _NO)[0] or props.get("csflag", _NO)[0]):
+                scripts = _LATIN_ONLY
+            else:
+                scripts = scripts_of(text or "1", props)
+            key = (id(props), id(toggled), scripts, note_ref, expected, emphasis_ok)
+            hit = cache.get(key)
+            found = hit[0] if hit is not None else self.problems(key, text, note_ref, props, toggled, expected,
+                                                                  emphasis_ok)
             if not found:
                 continue
             for code, details in found:
@@ -238,7 +239,7 @@ class Checker:
                     if d not in group[0]:
                         group[0].append(d)
                 group[1] += 1
-                group[2].append(run.text)
+                group[2].append(text)
                 affected[code] = affected.get(code, 0) + 1
         self.runs += len(visible)
         if groups:

@@ -85,6 +85,7 @@ class Budget:
         self.limits = limits
         self.paras = 0
         self.runs = 0
+        self.max_runs = limits.max_runs  # read on every run: kept at hand
 
     def para(self) -> int:
         self.paras += 1
@@ -93,10 +94,8 @@ class Budget:
                        self.paras, self.limits.max_paragraphs, "paragraphs")
         return self.paras
 
-    def run(self) -> None:
-        self.runs += 1
-        if self.runs > self.limits.max_runs:
-            raise over(self.name, "max_runs", "the file has too many runs of text to check", self.runs,
+    def too_many_runs(self) -> None:
+        raise over(self.name, "max_runs", "the file has too many runs of text to check", self.runs,
                        self.limits.max_runs, "runs")
 
 
@@ -226,7 +225,10 @@ class StoryWalker:
             # w:del, w:moveFrom, math, bookmarks, pPr: not on the page as text
 
     def run(self, r, para: Para) -> None:
-        self.budget.run()
+        budget = self.budget
+        budget.runs += 1
+        if budget.runs > budget.max_runs:
+            budget.too_many_runs()
         parts: list[str] = []
         note_ref = False
         rpr = None
