@@ -37,7 +37,7 @@ _EA_RANGES = ("\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31ff
 @lru_cache(maxsize=1)
 def _script_patterns():
     return (re.compile(f"[{_CS_RANGES}]"), re.compile(f"[{_EA_RANGES}]"),
-            re.compile(f"[^\\s{_CS_RANGES}{_EA_RANGES}]"))
+            re.compile(f"[^\\s{_CS_RANGES}{_EA_RANGES}]"), re.compile(f"[{_CS_RANGES}{_EA_RANGES}]"))
 
 
 _SLOT_WORDS = {"ascii": "Latin (ascii)", "hAnsi": "Latin (hAnsi)", "eastAsia": "East Asian", "cs": "complex-script"}
@@ -61,9 +61,11 @@ def scripts_of(text: str, props: dict) -> tuple[bool, bool, bool]:
     """(latin, east_asian, complex) script slots the run's text needs."""
     if props.get("rtl", (False,))[0] or props.get("csflag", (False,))[0]:
         return False, False, True
-    if text.isascii():
+    if text.isascii() or max(text) < "\u0590":  # accented Latin, Greek, Cyrillic: below every other script
         return True, False, False
-    cs_re, ea_re, latin_re = _script_patterns()
+    cs_re, ea_re, latin_re, other_re = _script_patterns()
+    if other_re.search(text) is None:  # curly quotes, dashes and the like: one search, not three
+        return True, False, False
     cs = bool(cs_re.search(text))
     ea = bool(ea_re.search(text))
     latin = bool(latin_re.search(text)) or not (cs or ea)
