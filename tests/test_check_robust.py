@@ -77,15 +77,13 @@ def test_entity_bomb():
     assert code == "unreadable" and "refused" in msg
 
 
-def test_part_that_inflates_past_the_bound(monkeypatch):
-    monkeypatch.setattr(package, "MAX_PART_BYTES", 1 << 20)
+def test_part_that_inflates_past_the_bound():
     big = make_docx(para("x " * 600_000))  # a 1.2 MB document.xml, compressed to a few KB
-    code, msg = _code(big)
-    assert code == "unreadable" and "safety bound" in msg
+    code, msg = _code(big, rules={"word_files": {"max_part_bytes": 1 << 20, "max_ratio": 10_000}})
+    assert code == "word-part-size" and "word_files.max_part_bytes" in msg
 
 
-def test_lying_size_header_is_still_bounded(monkeypatch):
-    monkeypatch.setattr(package, "MAX_PART_BYTES", 1 << 20)
+def test_lying_size_header_is_still_bounded():
     doc = bytearray(make_docx(para("y " * 600_000)))
     # forge every declared uncompressed size of document.xml to 100 bytes (local and central headers)
     name = b"word/document.xml"
@@ -96,8 +94,8 @@ def test_lying_size_header_is_still_bounded(monkeypatch):
                 doc[pos + size_off: pos + size_off + 4] = (100).to_bytes(4, "little")
             pos = doc.find(sig, pos + 4)
     with pytest.raises(InputError) as e:
-        check_docx(bytes(doc))
-    assert e.value.findings[0].code == "unreadable"
+        check_docx(bytes(doc), rules={"word_files": {"max_part_bytes": 1 << 20}})
+    assert e.value.findings[0].code in ("unreadable", "word-part-size")
 
 
 def test_malformed_xml():

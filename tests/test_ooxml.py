@@ -226,14 +226,13 @@ def test_parser_refuses_entities_and_serialises_as_word_does():
     assert serialize(parse_raw(b"<x/>")).startswith(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n')
 
 
-def test_read_parts_keeps_the_size_bound(monkeypatch):
-    from uprdraft.ooxml import package
+def test_read_parts_keeps_the_size_bound():
+    from uprdraft.ooxml.limits import Limits
 
     data = make_docx(para("x" * 5000))
-    monkeypatch.setattr(package, "MAX_PART_BYTES", 1000)
     with pytest.raises(InputError) as e:
-        read_parts(data)
-    assert e.value.findings[0].code == "unreadable"
+        read_parts(data, limits=Limits(max_member_bytes=1000))
+    assert e.value.findings[0].code == "word-part-size"
 
 
 def test_first_paragraph_text():

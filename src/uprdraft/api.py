@@ -183,28 +183,38 @@ def validate(input_path: PathArg, today: DateArg = None, *, rules: RulesArg = No
     return run_validate(input_path, _context(rules, today, ignore))
 
 
+def _docx_source(value: Any, what: str = "docx_path") -> Any:
+    if isinstance(value, (str, os.PathLike, bytes, bytearray, memoryview)):
+        return value
+    raise InputError(f"{what}: give the path of a Word file (or its bytes), not {type(value).__name__}",
+                     code="usage")
+
+
 def check(docx_path: PathArg | bytes, profile: str | None = None, limit: int | None = None,
           status: str | None = None, *, rules: RulesArg = None, ignore: IgnoreArg = None) -> Report:
-    """Check any Word file: fonts, sizes, emphasis, word count, risky content."""
+    """Check any Word file: fonts, sizes, emphasis, colour, word count, risky content.
+
+    With ``rules=None`` the defaults are used as plain values, so a check does not load the
+    rules machinery (pydantic) at all: a batch of files costs the checking alone.
+    """
     from .codes import drop_ignored
     from .docx_check import check_docx
 
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
         raise InputError(f"limit: give a whole number of words, not {limit!r}", code="usage")
-    ctx = _context(rules, None, ignore)
-    report: Report = check_docx(docx_path, profile=profile, limit=limit, status=status, rules=ctx.rules)
-    report.findings = drop_ignored(report.findings, ctx.ignore)
+    report: Report = check_docx(_docx_source(docx_path), profile=profile, limit=limit, status=status, rules=rules)
+    if ignore:
+        report.findings = drop_ignored(report.findings, ignore)
     return report
 
 
 def fix(docx_path: PathArg, output: PathArg | None = None, force: bool = False, profile: str | None = None, *,
         rules: RulesArg = None) -> Report:
-    """A copy of a Word file in the profile's font and size, without emphasis; text unchanged."""
+    """A copy of a Word file in the profile's font and size, without emphasis or colour and
+    without macros; text unchanged."""
     from .docx_check import fix_docx
 
-    report: Report = fix_docx(docx_path, Path(output) if output is not None else None, force=_force(force),
-                              profile=profile,
-                              rules=make_context(rules).rules)
+    report: Report = fix_docx(_docx_source(docx_path), output, force=_force(force), profile=profile, rules=rules)
     return report
 
 

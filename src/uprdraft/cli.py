@@ -424,31 +424,56 @@ def validate(ctx: click.Context, input_path: str, today: dt.date | None, ignore:
 
 
 @main.lazy("check")
-@argument("docx_path", metavar="DOCX", type=FILE)
+@argument("docx_paths", metavar="DOCX...", nargs=-1, required=True, type=PathType())
 @option("--profile", default=None, metavar="NAME",
               help="Font profile: hrc-written (default), legacy-2009, speaker-script, child-friendly, hrc-report.")
 @option("--limit", type=int, default=None, metavar="N", help="Word limit (body + footnotes).")
 @option("--status", type=click.Choice(["general", "special", "roster"]), default=None,
               help="Consultative status: sets the word limit (2,000 general; 1,500 special and roster).")
+@option("-q", "--quiet", is_flag=True, help="No progress bar when checking several files.")
 @ignore_option
 @json_option
 @click.pass_context
-def check(ctx: click.Context, docx_path: str, profile: str | None, limit: int | None, status: str | None,
-          ignore: tuple[str, ...], as_json: bool) -> None:
-    """Check any Word file: fonts, sizes, emphasis, word count, risky content."""
+def check(ctx: click.Context, docx_paths: tuple[str, ...], profile: str | None, limit: int | None,
+          status: str | None, quiet: bool, ignore: tuple[str, ...], as_json: bool) -> None:
+    """Check Word files: fonts, sizes, emphasis, colour, word count, risky content.
+
+    Give one file, several, or folders (every .docx and .docm in them). With several files:
+    one summary line, and the exit code of the worst file."""
     from . import api
 
     if limit is not None and status is not None:
         raise click.UsageError("give --limit or --status, not both")
-    report = run(lambda: api.check(docx_path, profile=profile, limit=limit, status=status, rules=_rules(ctx),
-                                   ignore=ignore or None), as_json)
-    if not as_json:
+    import os
+
+    def one(path: str) -> Any:
+        return api.check(path, profile=profile, limit=limit, status=status, rules=_rules(ctx),
+                         ignore=ignore or None)
+
+    if len(docx_paths) == 1 and not os.path.isdir(docx_paths[0]):
+        docx_path = docx_paths[0]
+        report = run(lambda: one(docx_path), as_json)
+        if as_json:
+            emit(report, as_json)
+        from .docx_check.output import lines
+
         words = report.stats.get("words", {})
         limit_txt = f" (limit {report.stats['limit']})" if report.stats.get("limit") else ""
         click.echo(f"{docx_path}: {words.get('total', 0)} words: body {words.get('body', 0)}, "
                    f"footnotes {words.get('footnotes', 0)}{limit_txt}; {report.stats.get('runs', 0)} runs checked",
                    err=not report.ok)
-    emit(report, as_json, success=f"{docx_path}: ok" if report.ok else None)
+        for line in lines(report.findings):
+            click.echo(line, err=True)
+        if report.ok:
+            click.echo(f"{docx_path}: ok")
+        sys.exit(0 if report.ok else 1)
+    from .docx_check.batch import check_many
+
+    if ignore:  # a wrong code is one usage error, not one per file
+        from .codes import parse_ignore
+
+        run(lambda: parse_ignore(ignore), as_json)
+    sys.exit(check_many(docx_paths, one, as_json=as_json, quiet=quiet))
 
 
 @main.lazy("fix")
@@ -461,11 +486,23 @@ def check(ctx: click.Context, docx_path: str, profile: str | None, limit: int | 
 @click.pass_context
 def fix(ctx: click.Context, docx_path: str, output: str | None, profile: str | None, force: bool,
         as_json: bool) -> None:
-    """Write a copy of a Word file in Times New Roman 10 without emphasis; text unchanged."""
+    """Write a copy of a Word file in Times New Roman 10 without emphasis, colour or macros;
+    text unchanged."""
     from . import api
 
     report = run(lambda: api.fix(docx_path, output, force=force, profile=profile, rules=_rules(ctx)), as_json)
-    emit(report, as_json, success=f"wrote {report.output}" if report.output else None)
+    if as_json:
+        emit(report, as_json)
+    from .docx_check.output import lines
+
+    for line in lines(report.findings, fix_hint=False):
+        click.echo(line, err=True)
+    macros = report.stats.get("fixed", {}).get("macros")
+    if report.output and macros:
+        click.echo(f"removed the macros ({', '.join(macros)}): the copy is a plain .docx")
+    if report.output:
+        click.echo(f"wrote {report.output}")
+    sys.exit(0 if report.ok else 1)
 
 
 @main.lazy("explain")

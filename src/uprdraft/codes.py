@@ -340,6 +340,36 @@ _TABLE: tuple[Code, ...] = (
          _OURS, ("track", "midterm")),
     Code("track-future-date", "Assessment dated in the future", _W,
          "The assessment's date is after today; it counts only from that day.", "", _OURS, ("track",)),
+    Code("color", "Coloured text", _W,
+         "Text in a colour other than automatic (black): the statement is issued as plain text; "
+         "'uprdraft fix' resets it.", "", "our choice: plain text, as for emphasis", ("check",)),
+    Code("macro", "Macros in the file", _W,
+         "The file carries macros (a .docm or a VBA project): the Secretariat needs a plain .docx; "
+         "'uprdraft fix' writes one without them.", "", _OURS, ("check",)),
+    # ------------------------------------------------------------------ bounds on Word files (rules: word_files)
+    Code("word-file-size", "Word file too large", _E,
+         "The Word file is larger than word_files.max_file_bytes; raise it in a --rules file to check it.",
+         "", _OURS, ("check",)),
+    Code("word-part-size", "Part of a Word file too large", _E,
+         "A part of the Word file expands past word_files.max_member_bytes (any part) or "
+         "word_files.max_part_bytes (an XML part that is read); raise it in a --rules file to check it.",
+         "", _OURS, ("check",)),
+    Code("word-expanded-size", "Word file expands too much", _E,
+         "The parts of the Word file together expand past word_files.max_total_bytes (all parts) or "
+         "word_files.max_xml_bytes (the XML parts read); raise it in a --rules file to check it.",
+         "", _OURS, ("check",)),
+    Code("word-zip-ratio", "Part compressed suspiciously well", _E,
+         "A part is compressed more than word_files.max_ratio to 1, as zip bombs are; raise it in a --rules "
+         "file to check it.", "", _OURS, ("check",)),
+    Code("word-parts", "Too many parts in a Word file", _E,
+         "The package holds more than word_files.max_members parts; raise it in a --rules file to check it.",
+         "", _OURS, ("check",)),
+    Code("word-paragraphs", "Too many paragraphs to check", _E,
+         "The file has more paragraphs than word_files.max_paragraphs; raise it in a --rules file to check it.",
+         "", _OURS, ("check",)),
+    Code("word-runs", "Too many runs to check", _E,
+         "The file has more runs of text than word_files.max_runs; raise it in a --rules file to check it.",
+         "", _OURS, ("check",)),
     Code("word-count", "Word counts disagree (bug)", _E,
          "A file uprdraft wrote gives a different word count when read back: a bug in uprdraft.", "", _OURS,
          ("all",)),

@@ -796,6 +796,26 @@ class LimitRules(_Section):
     nesting_depth: int = Field(default=50, ge=1, le=900)
 
 
+# --------------------------------------------------------------------------- bounds on Word files
+class WordFileRules(_Section):
+    # Our choice (no HRC rule): technical bounds on any Word file that check, fix or a
+    # custom template reads, so that no file, however it expands, takes more than 10 s or
+    # 500 MB. The defaults are uprdraft.ooxml.limits.Limits (kept equal by a test); each
+    # bound has its own finding code (word-file-size, word-part-size, word-expanded-size,
+    # word-zip-ratio, word-parts, word-paragraphs, word-runs).
+    max_file_bytes: int = Field(50_000_000, gt=0)
+    max_member_bytes: int = Field(64_000_000, gt=0)
+    max_total_bytes: int = Field(100_000_000, gt=0)
+    max_ratio: int = Field(100, gt=0)
+    max_members: int = Field(5000, gt=0)
+    max_part_bytes: int = Field(6_000_000, gt=0)
+    max_xml_bytes: int = Field(12_000_000, gt=0)
+    max_paragraphs: int = Field(20_000, gt=0)
+    max_runs: int = Field(100_000, gt=0)
+    # paragraphs listed per finding code by check; the others are counted in one line
+    findings_per_code: int = Field(20, gt=0)
+
+
 class Rules(_Section):
     written: WrittenRules = WrittenRules.model_construct()
     fonts: FontRules = FontRules.model_construct()
@@ -807,6 +827,7 @@ class Rules(_Section):
     midterm: MidtermRules = MidtermRules.model_construct()
     importing: ImportRules = ImportRules.model_construct()
     limits: LimitRules = LimitRules.model_construct()
+    word_files: WordFileRules = WordFileRules.model_construct()
 
 
 DEFAULT = Rules.model_construct()

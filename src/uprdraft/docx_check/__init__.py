@@ -10,9 +10,11 @@ Public API (stable names):
 - :func:`first_paragraph_text` -> the visible text of the first non-empty body paragraph.
 
 Modules: ``styles`` (effective-formatting resolver), ``stories`` (walking stories and
-visible text), ``check`` (profile rules and findings), ``fix`` (the rewrite). Reading and
-writing the package itself is :mod:`uprdraft.ooxml`. Heavy imports (lxml, pydantic) happen
-inside the functions, and the rules arrive as an argument: nothing global is read.
+visible text), ``check`` (profile rules and findings), ``fix`` (the rewrite), ``settings``
+(the rules' values as plain data), ``output`` (the lines a person reads). Reading and
+writing the package itself is :mod:`uprdraft.ooxml`. Heavy imports happen inside the
+functions, and the rules arrive as an argument: nothing global is read. With the default
+rules pydantic is never imported.
 """
 from __future__ import annotations
 
@@ -30,11 +32,11 @@ def check_docx(source, profile: str | None = None, limit: int | None = None, sta
     ``not-docx``, ``unreadable``, ``usage``) when there is nothing to check.
     """
     from ..ooxml.package import open_package
-    from ..rules import resolve
     from .check import check_package
+    from .settings import settings
 
-    resolved = resolve(rules)
-    pkg = open_package(source, name)
+    resolved = settings(rules)  # plain defaults unless rules are given: pydantic stays unloaded
+    pkg = open_package(source, name, resolved.limits)
     try:
         return check_package(pkg, resolved, profile, limit, status)
     finally:
@@ -62,10 +64,10 @@ def fix_docx(source, output: str | Path | None = None, force: bool = False, prof
     ``output`` defaults to ``NAME-fixed.docx`` beside the input. ``rules`` as in
     :func:`check_docx`.
     """
-    from ..rules import resolve
     from .fix import fix_file
+    from .settings import settings
 
-    return fix_file(source, resolve(rules), output, force=force, profile=profile, name=name)
+    return fix_file(source, settings(rules), output, force=force, profile=profile, name=name)
 
 
 def first_paragraph_text(source, name: str | None = None) -> str | None:

@@ -5,7 +5,13 @@ profile font in all four slots (ascii, hAnsi, eastAsia, cs) and the profile size
 szCs); bold, italic and underline (and their complex-script twins) are removed; theme font
 attributes are dropped so the theme decides nothing. Only ``w:rPr`` contents change: text,
 paragraphs, footnotes, tables and tracked changes (including the old formatting kept in
-``w:rPrChange``) stay as they were. The result is checked again before it is written.
+``w:rPrChange``) stay as they were. Text colour is reset to automatic everywhere (a
+hyperlink's character style included). Macros are removed: the VBA parts, their
+relationships and content types go, and the main part takes the plain document type, so
+the copy is a .docx Word opens. The result is checked again before it is written.
+
+A part that cannot be read safely (a DTD, entities, malformed XML) is an InputError
+(exit 2), exactly as in ``check``.
 """
 from __future__ import annotations
 
@@ -16,18 +22,20 @@ from lxml import etree
 
 from ..fileio import check_writable, write_atomic
 from ..findings import InputError, Report, error
-from ..ooxml.package import open_package
-from ..ooxml.parts import WML, add_part
+from ..ooxml.package import VBA_TYPE, open_package
+from ..ooxml.parts import CONTENT_TYPES, WML, add_part, drop_part, set_override
 from ..ooxml.props import insert_rpr, insert_style_child
 from ..ooxml.writer import write_package
-from ..ooxml.xml import W_NS, parse, serialize, w
+from ..ooxml.xml import CT_NS, W_NS, UnsafeXML, parse_raw, serialize, w
 from .check import FORMAT_CODES, check_package, get_profile
+from .settings import settings
 
 if TYPE_CHECKING:
-    from ..rules import Rules
+    from .settings import Settings as Rules
 
 EMPHASIS = {w(t) for t in ("b", "bCs", "i", "iCs", "u", "em")}
-REPLACED = EMPHASIS | {w("rFonts"), w("sz"), w("szCs")}
+REPLACED = EMPHASIS | {w("rFonts"), w("sz"), w("szCs"), w("color")}  # colour: back to automatic
+MAIN_TYPE = f"{WML}.document.main+xml"
 _RPR, _RPRCHANGE = w("rPr"), w("rPrChange")
 # Symbol/Wingdings bullets live in the Private Use Area: in Times New Roman they would show
 # as boxes, so the list label becomes an ordinary bullet.
@@ -95,15 +103,17 @@ def _empty_styles() -> bytes:
 
 def fixed_bytes(pkg, rules: Rules, profile_name: str | None = None) -> tuple[bytes, dict]:
     """The fixed package's bytes and what changed."""
+    rules = settings(rules)
     _, prof = get_profile(profile_name, rules)
     font = prof.font
     half = round(prof.size_pt * 2)
     note_half = round((prof.footnote_size_pt or prof.size_pt) * 2)
     parts = pkg.parts()
-    changed: dict[str, Any] = {"rpr": 0, "bullets": 0, "parts": []}
+    changed: dict[str, Any] = {"rpr": 0, "bullets": 0, "parts": [], "macros": []}
 
     def rewrite(part: str, fn) -> None:
-        root = parse(parts[part])
+        # parsed safely (an unsafe part is an InputError); a part we added is our own
+        root = pkg.xml(part) if pkg.has(part) else parse_raw(parts[part])
         fn(root)
         parts[part] = serialize(root, strict=pkg.strict)
         changed["parts"].append(part)
@@ -130,7 +140,23 @@ def fixed_bytes(pkg, rules: Rules, profile_name: str | None = None) -> tuple[byt
             changed["rpr"] += fix_part(root, font, half)
             changed["bullets"] += fix_bullets(root)
         rewrite(numbering, do_numbering)
+    if pkg.macro_enabled:
+        changed["macros"] = drop_macros(parts, pkg.main, pkg.macro_parts())
     return write_package(parts), changed
+
+
+def drop_macros(parts: dict, main: str, macro_parts: list[str]) -> list[str]:
+    """Remove the VBA parts (with their relationships and content types) and give the main
+    part the plain document type: what Word itself does when a .docm is saved as .docx."""
+    for name in macro_parts:
+        drop_part(parts, name)
+    root = parse_raw(parts[CONTENT_TYPES])
+    for el in list(root.iter(f"{{{CT_NS}}}Default")):
+        if el.get("ContentType") == VBA_TYPE:
+            root.remove(el)
+    parts[CONTENT_TYPES] = serialize(root)
+    set_override(parts, main, MAIN_TYPE)
+    return macro_parts or [main]
 
 
 def _add_styles_part(pkg, parts: dict) -> str:
@@ -152,12 +178,17 @@ def fix_file(source, rules: Rules, output=None, force: bool = False, profile: st
     if not isinstance(source, (bytes, bytearray, memoryview)) and output.resolve() == Path(source).resolve():
         raise InputError(error("io", "the output would replace the input; choose another name with -o", str(output)))
     check_writable(output, force)  # refuse before doing the work
-    pkg = open_package(source, name)
+    rules = settings(rules)
+    pkg = open_package(source, name, rules.limits)
     try:
         data, changed = fixed_bytes(pkg, rules, profile)
+    except (UnsafeXML, etree.XMLSyntaxError) as e:  # a relationships part the check never read
+        msg = getattr(e, "msg", None) or str(e)
+        raise InputError(error("unreadable", f"cannot read this Word file: a part is unsafe or not "
+                                             f"well-formed XML ({msg}); refused", pkg.name)) from None
     finally:
         pkg.close()
-    checked = open_package(data, str(output))
+    checked = open_package(data, str(output), rules.limits)
     try:
         report = check_package(checked, rules, profile)
     finally:

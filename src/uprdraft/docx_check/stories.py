@@ -5,14 +5,22 @@ hyperlinks, tracked insertions), footnotes, endnotes, headers and footers. Delet
 (``w:del``, ``w:moveFrom``), field instructions, and the fallback copy of text boxes in
 ``mc:AlternateContent`` are skipped: they are not on the page.
 
-Paragraphs are numbered 1, 2, ... in reading order within each story; the paragraphs of a
-text box come right after the paragraph that anchors it.
+Paragraphs outside tables are numbered 1, 2, ... in reading order within each story; a
+paragraph in a table is located by its cell ("table 1, row 2, cell 3"), as a person finds it.
+The paragraphs of a text box come right after the paragraph that anchors it. ``seq`` orders
+every paragraph of the file (body, notes, headers, footers), so findings can be sorted into
+document order.
+
+The walk is bounded: past ``max_paragraphs`` paragraphs or ``max_runs`` runs it stops with
+an InputError naming the bound, before spending time and memory on the rest.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..ooxml.limits import DEFAULT, Limits, over
 from ..ooxml.xml import A_NS, MC_NS, V_NS, w
 
 _P, _R, _TBL, _TR, _TC = w("p"), w("r"), w("tbl"), w("tr"), w("tc")
@@ -30,29 +38,65 @@ _DRAWING, _PICT, _OBJECT = w("drawing"), w("pict"), w("object")
 _BLIP, _IMAGEDATA = f"{{{A_NS}}}blip", f"{{{V_NS}}}imagedata"
 _PPR, _PSTYLE, _RPR = w("pPr"), w("pStyle"), w("rPr")
 _VAL = w("val")
+# Any of the TRACKED elements in a part's bytes, whatever its prefix: a part without one (most)
+# skips the search in every paragraph.
+_ANY_TRACKED = re.compile(rb"[<:](?:ins|del|moveFrom|moveTo|cellIns|cellDel|cellMerge|\w+Change)[\s/>]")
 TRACKED = tuple(w(t) for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "sectPrChange",
                                "tblPrChange", "trPrChange", "tcPrChange", "tblGridChange", "numberingChange",
                                "cellIns", "cellDel", "cellMerge"))
 
 
-@dataclass
+@dataclass(slots=True)  # thousands per file: slots make them cheaper to build and read
 class Run:
     el: Any  # the w:r element (lxml)
     text: str  # visible text ("" for field instructions)
     note_ref: bool = False
+    rpr: Any = None  # its w:rPr, found while walking
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     story: str
-    number: int
+    number: int  # outside tables: among the story's paragraphs; in a cell: within the cell
     pstyle: str | None
     table: tuple | None  # (table style id, conditional kinds) inside a table cell
     runs: list[Run] = field(default_factory=list)
+    cell: tuple | None = None  # (table, row, cell) numbers, from 1
+    seq: int = 0  # position in the whole file
 
     @property
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
+
+    @property
+    def where(self) -> str:
+        if self.cell is None:
+            return f"{self.story}, paragraph {self.number}"
+        t, r, c = self.cell
+        within = f", paragraph {self.number}" if self.number > 1 else ""
+        return f"{self.story}, table {t}, row {r}, cell {c}{within}"
+
+
+class Budget:
+    """Paragraphs and runs left to check in one file; shared by its stories."""
+
+    def __init__(self, name: str = "", limits: Limits = DEFAULT):
+        self.name = name
+        self.limits = limits
+        self.paras = 0
+        self.runs = 0
+        self.max_runs = limits.max_runs  # read on every run: kept at hand
+
+    def para(self) -> int:
+        self.paras += 1
+        if self.paras > self.limits.max_paragraphs:
+            raise over(self.name, "max_paragraphs", "the file has too many paragraphs to check",
+                       self.paras, self.limits.max_paragraphs, "paragraphs")
+        return self.paras
+
+    def too_many_runs(self) -> None:
+        raise over(self.name, "max_runs", "the file has too many runs of text to check", self.runs,
+                       self.limits.max_runs, "runs")
 
 
 @dataclass
@@ -77,10 +121,16 @@ class Inventory:
 class StoryWalker:
     """Collects the paragraphs of one story; fields may span paragraphs, so state is per story."""
 
-    def __init__(self, story: str, inventory: Inventory, main_story: bool = True):
+    def __init__(self, story: str, inventory: Inventory, main_story: bool = True, budget: Budget | None = None,
+                 tracked: bool = True):
         self.story = story
+        self.tracked = tracked  # False: the part holds no tracked change at all
         self.inv = inventory
+        self.budget = budget or Budget()
         self.paras: list[Para] = []
+        self.outside = 0  # paragraphs outside tables so far
+        self.tables = 0
+        self.cell: list | None = None  # [table, row, cell, paragraphs in it] while in a cell
         self.fields: list[str] = []  # "instr" or "result" per open field
         self.instr: list[str] = []
         self.main_story = main_story
@@ -110,13 +160,17 @@ class StoryWalker:
         rows = _rows(tbl)
         ncols = len(tbl.findall(f"{w('tblGrid')}/{w('gridCol')}")) or max((_width(r) for r in rows), default=1)
         nrows = len(rows)
+        self.tables += 1
+        number, outer = self.tables, self.cell
         for ri, row in enumerate(rows):
             col = _grid_before(row)
-            for cell in _cells(row):
+            for ci, cell in enumerate(_cells(row)):
                 span = _span(cell)
                 kinds = _cond_kinds(ri, nrows, col, col + span, ncols, look)
+                self.cell = [number, ri + 1, ci + 1, 0]
                 self.blocks(cell, (tstyle, kinds))
                 col += span
+        self.cell = outer
         where = self.paras[start] if len(self.paras) > start else (self.paras[-1] if self.paras else None)
         self.inv.add("table", where)
 
@@ -128,13 +182,20 @@ class StoryWalker:
             ps = ppr.find(_PSTYLE)
             if ps is not None:
                 pstyle = ps.get(_VAL)
-        para = Para(self.story, len(self.paras) + 1, pstyle, table)
+        seq = self.budget.para()
+        if self.cell is None:
+            self.outside += 1
+            para = Para(self.story, self.outside, pstyle, table, seq=seq)
+        else:
+            self.cell[3] += 1
+            para = Para(self.story, self.cell[3], pstyle, table, cell=tuple(self.cell[:3]), seq=seq)
         self.paras.append(para)
         self._nested: list = []
         self.inline(p, para)
         nested = self._nested
-        for tracked in p.iter(*TRACKED):
-            self.inv.add("tracked-change", para)
+        if self.tracked:
+            for _ in p.iter(*TRACKED):
+                self.inv.add("tracked-change", para)
         for box in nested:
             self.inv.add("text-box", para)
             self.blocks(box, None)
@@ -164,11 +225,18 @@ class StoryWalker:
             # w:del, w:moveFrom, math, bookmarks, pPr: not on the page as text
 
     def run(self, r, para: Para) -> None:
+        budget = self.budget
+        budget.runs += 1
+        if budget.runs > budget.max_runs:
+            budget.too_many_runs()
         parts: list[str] = []
         note_ref = False
+        rpr = None
         for child in r:
             tag = child.tag
-            if tag == _T:
+            if tag == _RPR:
+                rpr = child
+            elif tag == _T:
                 if "instr" not in self.fields:  # field instructions are not on the page
                     parts.append(child.text or "")
             elif tag == _TAB or tag == _PTAB:
@@ -190,7 +258,7 @@ class StoryWalker:
                 self.inv.add("comment", para)
             elif tag in (_DRAWING, _PICT, _OBJECT, _ALT):
                 self.graphic(child, para)
-        para.runs.append(Run(r, "".join(parts), note_ref))
+        para.runs.append(Run(r, "".join(parts), note_ref, rpr))
 
     def field_char(self, kind: str | None, para: Para) -> None:
         if kind == "begin":
@@ -332,10 +400,14 @@ def _cond_kinds(ri: int, nrows: int, c0: int, c1: int, ncols: int, look: dict) -
 def walk_package(pkg) -> tuple[list[tuple[str, list[Para]]], Inventory]:
     """``[(story kind, paragraphs)]`` for body, footnotes, endnotes, headers, footers."""
     inv = Inventory()
+    budget = Budget(pkg.name, pkg.limits)
     stories: list[tuple[str, list[Para]]] = []
     doc = pkg.xml(pkg.main)
     body = doc.find(w("body"))
-    walker = StoryWalker("body", inv)
+    def tracked(part: str) -> bool:
+        return _ANY_TRACKED.search(pkg.read(part)) is not None
+
+    walker = StoryWalker("body", inv, budget=budget, tracked=tracked(pkg.main))
     if body is not None:
         walker.blocks(body)
     stories.append(("body", walker.paras))
@@ -344,16 +416,17 @@ def walk_package(pkg) -> tuple[list[tuple[str, list[Para]]], Inventory]:
         if part is None:
             continue
         n = 0
+        has_tracked = tracked(part)
         for note in pkg.xml(part).iter(w(tag)):
             if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
             n += 1
-            walker = StoryWalker(f"{kind} {n}", inv)
+            walker = StoryWalker(f"{kind} {n}", inv, budget=budget, tracked=has_tracked)
             walker.blocks(note)
             stories.append((kind, walker.paras))
     for kind in ("header", "footer"):
         for n, part in enumerate(pkg.related(pkg.main, kind), 1):
-            walker = StoryWalker(f"{kind} {n}", inv)
+            walker = StoryWalker(f"{kind} {n}", inv, budget=budget, tracked=tracked(part))
             walker.blocks(pkg.xml(part))
             stories.append((kind, walker.paras))
     comments = pkg.first("comments")

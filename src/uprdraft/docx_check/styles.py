@@ -6,7 +6,8 @@ theme font behind ``asciiTheme``, a table style's first-row part. We resolve it 
 A *layer* maps a property key to ``(value, origin)``, origin saying in plain words where the
 value came from ("paragraph style 'Heading 1'", "the theme (minorHAnsi) via document
 defaults"). Keys: ``ascii hAnsi eastAsia cs`` (font per slot), ``sz szCs`` (points),
-``b bCs i iCs vanish rtl csflag`` (booleans), ``u vertAlign`` (strings).
+``b bCs i iCs vanish rtl csflag`` (booleans), ``u vertAlign`` (strings), ``color`` (the
+theme colour's name or the RGB value, "auto" for automatic).
 
 Order (later wins): document defaults -> table style (whole table, bands, first/last
 column, first/last row, corner cells) -> paragraph style chain -> character style chain ->
@@ -24,6 +25,9 @@ _BOOL_TAGS = {w("b"): "b", w("bCs"): "bCs", w("i"): "i", w("iCs"): "iCs", w("van
 _FALSE = {"0", "false", "off"}
 _RFONTS = w("rFonts")
 _SZ, _SZCS, _U, _VA, _RSTYLE = w("sz"), w("szCs"), w("u"), w("vertAlign"), w("rStyle")
+_COLOR, _THEME_COLOR = w("color"), w("themeColor")
+_MAX_KEYED = 16  # real rPr have a handful of children; longer ones are resolved unkeyed (memory)
+_MAX_CACHED = 4096
 _THEME_ATTR = {"ascii": w("asciiTheme"), "hAnsi": w("hAnsiTheme"), "eastAsia": w("eastAsiaTheme"), "cs": w("cstheme")}
 _PLAIN_ATTR = {s: w(s) for s in SLOTS}
 _VAL = w("val")
@@ -111,6 +115,8 @@ def parse_rpr(rpr, origin: str, theme: Theme) -> dict:
             layer["u"] = (el.get(_VAL, "single"), origin)
         elif tag == _VA:
             layer["vertAlign"] = (el.get(_VAL, "baseline"), origin)
+        elif tag == _COLOR:  # the theme colour wins over the RGB value kept beside it
+            layer["color"] = (el.get(_THEME_COLOR) or el.get(_VAL) or "auto", origin)
     return layer
 
 
@@ -139,6 +145,26 @@ def on_attr(val: str | None) -> bool:
     return val is not None and val.lower() not in _FALSE
 
 
+class _Styles(dict):
+    """Style id -> :class:`Style`, each parsed on first use: a file defines hundreds of
+    styles (Word's latent ones included) and its text uses a handful."""
+
+    def __init__(self, elements: dict, theme: Theme):
+        super().__init__()
+        self.elements = elements
+        self.theme = theme
+
+    def __contains__(self, sid) -> bool:
+        return sid in self.elements
+
+    def get(self, sid, default=None):
+        return self[sid] if sid in self.elements else default
+
+    def __missing__(self, sid):
+        st = self[sid] = Style(self.elements[sid], self.theme)
+        return st
+
+
 class Formatter:
     """Resolves the effective formatting of runs in one package (caches per style combination)."""
 
@@ -146,21 +172,26 @@ class Formatter:
 
     def __init__(self, styles_root=None, theme_root=None):
         self.theme = Theme(theme_root)
-        self.styles: dict[str, Style] = {}
+        elements: dict = {}
         self.defaults: dict = {}
         self.default_style: dict[str, str] = {}
         if styles_root is not None:
             dd = styles_root.find(w("docDefaults"))
             if dd is not None:
                 self.defaults = parse_rpr(dd.find(f"{w('rPrDefault')}/{w('rPr')}"), "document defaults", self.theme)
+            sid_attr, default_attr, type_attr = w("styleId"), w("default"), w("type")
             for el in styles_root.iter(w("style")):
-                st = Style(el, self.theme)
-                self.styles.setdefault(st.id, st)
-                if st.default and st.type not in self.default_style:
-                    self.default_style[st.type] = st.id
+                sid = el.get(sid_attr, "")
+                elements.setdefault(sid, el)
+                if on_attr(el.get(default_attr)):
+                    kind = el.get(type_attr, "paragraph")
+                    if kind not in self.default_style:
+                        self.default_style[kind] = sid
+        self.styles = _Styles(elements, self.theme)
         self._chains: dict[str, dict] = {}
         self._conds: dict[str, dict[str, dict]] = {}
         self._base: dict = {}
+        self._direct: dict = {}  # (base key, rPr children) -> resolved: runs repeat a few rPr
 
     # ------------------------------------------------------------------ style chains
     def _ancestry(self, style_id: str) -> list:
@@ -247,14 +278,26 @@ class Formatter:
         ``toggled`` gives b/bCs/i/iCs by the spec's toggle reading. Direct formatting is
         absolute in both.
         """
-        rstyle = None
-        if rpr is not None:
+        n = len(rpr) if rpr is not None else 0
+        if n == 0:
+            return self.base(pstyle, None, table)
+        if n > _MAX_KEYED:  # resolved without keeping a key: a cache of long keys would grow large
             rs = rpr.find(_RSTYLE)
-            if rs is not None:
-                rstyle = rs.get(_VAL)
-        merged, toggled = self.base(pstyle, rstyle, table)
-        if rpr is None or len(rpr) == 0:
-            return merged, toggled
+            merged, toggled = self.base(pstyle, rs.get(_VAL) if rs is not None else None, table)
+            return self._apply(merged, toggled, rpr)
+        # the children as plain tuples: cheaper than serialising, which would also copy every
+        # namespace declaration of the document into the key
+        key = (pstyle, table, tuple([(c.tag, *c.items()) for c in rpr]))
+        hit = self._direct.get(key)
+        if hit is None:
+            rs = rpr.find(_RSTYLE)
+            merged, toggled = self.base(pstyle, rs.get(_VAL) if rs is not None else None, table)
+            hit = self._apply(merged, toggled, rpr)
+            if len(self._direct) < _MAX_CACHED:  # a real file has a few hundred; a hostile one, any number
+                self._direct[key] = hit
+        return hit
+
+    def _apply(self, merged: dict, toggled: dict, rpr):
         direct = parse_rpr(rpr, "direct formatting", self.theme)
         if not direct:
             return merged, toggled
