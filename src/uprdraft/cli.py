@@ -87,7 +87,12 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+        pass
+    try:  # a moment (YYYY-MM-DDTHH:MM, Geneva time unless an offset is given): deadlines at an hour
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD (or YYYY-MM-DDTHH:MM for a "
+                                 "moment)") from None
 
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
@@ -190,6 +195,10 @@ def _kind_command(kind: Kind) -> click.Command:
         click.Option(["-o", "--output"], type=click.Path(dir_okay=False),
                      help="Output file (default: beside the input, new suffix)."),
     ]
+    if kind.main.many:  # an output of many files goes into a folder (issue 16)
+        params[1] = click.Option(["-o", "--output"], type=click.Path(file_okay=False), metavar="DIR",
+                                 help=f"Output folder, new (default: beside the input, INPUT{kind.main.suffix}); "
+                                      "with --force an existing one is reused.")
     for out in kind.optional:
         params.append(click.Option([out.option or f"--{out.role}", out.param or out.role],
                                    type=click.Path(dir_okay=False), metavar=out.metavar, help=out.help))
