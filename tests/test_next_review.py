@@ -503,3 +503,25 @@ def test_libreoffice_opens_every_new_document(tmp_path, ex):
     fs = subprocess.run(["pdftotext", str(tmp_path / "pdf" / "fs.pdf"), "-"], capture_output=True, text=True,
                         check=True).stdout
     assert fs.count("Not implemented") >= 2
+
+
+def test_midterm_report_carries_the_chart(ex, tmp_path):
+    report = api.render_midterm_report(ex / "midterm-report.yaml", ex / "mt.docx")
+    assert report.ok
+    data = (ex / "mt.docx").read_bytes()
+    chart, doc = _chart(data)
+    assert "<c:barChart>" in chart and 'descr="Bar chart: implementation status of 10 recommendations' in doc
+    assert doc.index("Triggered action") < doc.index("<c:chart ")  # the table, then the chart
+    # a house template made before the chart existed still renders, without a chart
+    from docx import Document
+
+    from conftest import ROOT
+
+    old = Document(str(ROOT / "templates" / "midterm-report-en.docx"))
+    for p in old.paragraphs:
+        if "status_chart" in p.text:
+            p._p.getparent().remove(p._p)
+    old.save(str(tmp_path / "house.docx"))
+    report = api.render_midterm_report(ex / "midterm-report.yaml", ex / "mt2.docx", template=tmp_path / "house.docx")
+    assert report.ok
+    assert "word/charts/chart1.xml" not in zipfile.ZipFile(ex / "mt2.docx").namelist()
