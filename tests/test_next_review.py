@@ -462,8 +462,8 @@ def test_json_schema_and_validate(cli, tmp_path, kind):
 
 def test_unknown_field_and_tracker_hook(ex):
     from uprdraft.findings import ContentError
-    from uprdraft.kinds.recommendation_source import load_recommendations
     from uprdraft.kinds import Request
+    from uprdraft.kinds.recommendation_source import load_recommendations
     from uprdraft.load import load
 
     with pytest.raises(ContentError):
@@ -513,9 +513,8 @@ def test_midterm_report_carries_the_chart(ex, tmp_path):
     assert "<c:barChart>" in chart and 'descr="Bar chart: implementation status of 10 recommendations' in doc
     assert doc.index("Triggered action") < doc.index("<c:chart ")  # the table, then the chart
     # a house template made before the chart existed still renders, without a chart
-    from docx import Document
-
     from conftest import ROOT
+    from docx import Document
 
     old = Document(str(ROOT / "templates" / "midterm-report-en.docx"))
     for p in old.paragraphs:
@@ -525,3 +524,31 @@ def test_midterm_report_carries_the_chart(ex, tmp_path):
     report = api.render_midterm_report(ex / "midterm-report.yaml", ex / "mt2.docx", template=tmp_path / "house.docx")
     assert report.ok
     assert "word/charts/chart1.xml" not in zipfile.ZipFile(ex / "mt2.docx").namelist()
+
+
+@pytest.mark.parametrize("deadline, moment, late", [
+    ("2027-03-28T17:00", "2027-03-28T17:00", False),
+    ("2027-03-28T17:00", "2027-03-28T17:01", True),
+    ("2027-03-28T12:00:00+02:00", "2027-03-28T10:00+00:00", False),
+    ("2027-03-28T12:00:00+02:00", "2027-03-28T10:01+00:00", True),
+])
+def test_deadline_with_its_own_hour(ex, deadline, moment, late):
+    report = api.validate(_submission(ex, deadline=deadline), today=moment)
+    assert ("submission-deadline" in codes(report)) is late
+
+
+@pytest.mark.parametrize("kind, limit", [("individual", 2815), ("joint", 5630)])
+def test_default_word_limits_at_the_edge(ex, kind, limit):
+    def source(words: int) -> Path:
+        data = _load(ex, "upr-submission.yaml")
+        if kind == "individual":
+            data["submission_type"] = "individual"
+            del data["joint_with"]
+        data["themes"][0]["assessment"] = " ".join(["word"] * words)
+        return _write(ex, f"{kind}.yaml", data)
+
+    base = api.validate(source(1), today="2027-03-01").stats["counted_words"]
+    at = api.validate(source(1 + limit - base), today="2027-03-01")
+    assert at.stats["counted_words"] == limit and at.ok, at.findings
+    over = api.validate(source(2 + limit - base), today="2027-03-01")
+    assert over.stats["counted_words"] == limit + 1 and "submission-length" in codes(over)

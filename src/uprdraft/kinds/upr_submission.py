@@ -34,12 +34,16 @@ from .recommendation_source import list_findings, load_recommendations
 
 
 def deadline_moment(day: dt.date, rules: Any) -> dt.datetime:
-    """12:00 noon Geneva time (the rule's time and zone) on the deadline day, time-zone aware."""
+    """12:00 noon Geneva time (the rule's time and zone) on the deadline day, time-zone aware;
+    a deadline given with its time is that moment (Geneva time unless it has an offset)."""
     from zoneinfo import ZoneInfo
 
     r = rules.next_review.submission
+    zone = ZoneInfo(r.timezone)
+    if isinstance(day, dt.datetime):
+        return day.astimezone(zone) if day.tzinfo else day.replace(tzinfo=zone)
     hour, minute = (int(x) for x in r.deadline_time.split(":"))
-    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=ZoneInfo(r.timezone))
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=zone)
 
 
 def _now(ctx: Any, tz: Any) -> tuple[dt.datetime | None, dt.date]:
@@ -65,7 +69,8 @@ def deadline_findings(model: Any, src: Any, ctx: Any) -> list[Finding]:
     cutoff = deadline_moment(model.deadline, rules)
     now, today = _now(ctx, cutoff.tzinfo)
     where = src.locate(("deadline",))
-    due = f"{model.deadline.isoformat()} at {r.deadline_time} Geneva time ({cutoff.strftime('%H:%M UTC%z')})"
+    day = cutoff.date()
+    due = f"{day.isoformat()} at {cutoff.strftime('%H:%M')} Geneva time ({cutoff.strftime('UTC%z')})"
     if now is not None:
         if now > cutoff:
             late = now - cutoff
@@ -74,14 +79,14 @@ def deadline_findings(model: Any, src: Any, ctx: Any) -> list[Finding]:
                           where)]
         left = cutoff - now
     else:
-        if today > model.deadline:
+        if today > day:
             return [error("submission-deadline", f"the deadline was {due}, before {today.isoformat()}: late "
                                                  "submissions are not considered", where)]
-        if today == model.deadline:
-            return [warning("submission-deadline-today", f"due today, {due}: send it before {r.deadline_time} "
-                                                         "Geneva time (give --today with a time to check the hour)",
-                            where)]
-        left = cutoff - deadline_moment(today, rules)
+        if today == day:
+            return [warning("submission-deadline-today", f"due today, {due}: send it before "
+                                                         f"{cutoff.strftime('%H:%M')} Geneva time (give --today with "
+                                                         "a time to check the hour)", where)]
+        left = dt.timedelta(days=(day - today).days)
     if left <= dt.timedelta(days=r.deadline_warn_days):
         return [warning("submission-deadline-near", f"the deadline is {due}: {_span(left)} left", where)]
     return []
@@ -200,11 +205,12 @@ def write_ics(analysis: Analysis, ctx: Any) -> bytes:
                          code="usage")
     cutoff = deadline_moment(m.deadline, ctx.rules)
     kind = r.subject_types[m.submission_type]
-    entry = Entry(uid=stable_uid("upr-submission", m.state_under_review, m.organisation.name, m.deadline),
-                  summary=f"UPR submission due ({kind}): {m.state_under_review}, {r.deadline_time} Geneva time",
+    entry = Entry(uid=stable_uid("upr-submission", m.state_under_review, m.organisation.name, cutoff.date()),
+                  summary=f"UPR submission due ({kind}): {m.state_under_review}, {cutoff.strftime('%H:%M')} "
+                          "Geneva time",
                   start=cutoff, end=cutoff + dt.timedelta(minutes=15),
                   description=f"Send the {kind} UPR submission on {m.state_under_review} to {r.to} before "
-                              f"{r.deadline_time} Geneva time; late submissions are not considered.",
+                              f"{cutoff.strftime('%H:%M')} Geneva time; late submissions are not considered.",
                   alarm_before=dt.timedelta(days=r.reminder_days_before),
                   alarm_text=f"UPR submission on {m.state_under_review} due in {r.reminder_days_before} days")
     return build_calendar([entry], stamp=cutoff - dt.timedelta(days=r.reminder_days_before),

@@ -55,8 +55,10 @@ class UprSubmission(Document):
     session: int | None = Field(default=None, ge=1, description="UPR Working Group session number, when known.")
     session_date: dt.date = Field(description="A day of the Working Group session: its month and year go in "
                                               "the e-mail subject [S50].")
-    deadline: dt.date | None = Field(default=None, description="The published deadline day; due by 12:00 noon "
-                                                               "Geneva time that day [S50].")
+    deadline: dt.date | dt.datetime | None = Field(
+        default=None, description="The published deadline day; due by 12:00 noon Geneva time that day [S50]. A "
+                                  "date and time (2027-03-29T17:00) sets another hour (Geneva time unless it has "
+                                  "an offset).")
     submission_type: Literal["individual", "joint"] = Field(description="individual, or joint (a coalition).")
     organisation: Submitter = Field(description="The (main) submitting organisation.")
     joint_with: list[Submitter] = Field(default_factory=list, description="The other organisations of a joint "
