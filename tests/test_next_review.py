@@ -552,3 +552,31 @@ def test_default_word_limits_at_the_edge(ex, kind, limit):
     assert at.stats["counted_words"] == limit and at.ok, at.findings
     over = api.validate(source(2 + limit - base), today="2027-03-01")
     assert over.stats["counted_words"] == limit + 1 and "submission-length" in codes(over)
+
+
+def test_inputs_in_their_shorter_forms(ex):
+    """Names as plain text, key words as one text, asks and child-friendly texts as mappings,
+    and a submission without theme sections (one per theme of the recommendations)."""
+    data = _load(ex, "upr-submission.yaml")
+    data.update(organisation="Ruritania Child Rights Network", joint_with=["Save Our Schools", "Youth Justice Watch"],
+                key_words="corporal punishment; education")
+    del data["themes"]
+    report = api.render_upr_submission(_write(ex, "short.yaml", data), ex / "short.docx", today="2027-03-01")
+    assert report.ok, report.findings
+    text = " ".join(re.sub(r"<[^>]+>", " ", _part((ex / "short.docx").read_bytes(), "word/document.xml")).split())
+    assert "Save Our Schools" in text and "juvenile justice" in text and "Key words: corporal punishment; education" in text
+    ps = _load(ex, "pre-session-statement.yaml")
+    ps["speaker"] = "Ana Petrova"
+    assert api.validate(_write(ex, "ps.yaml", ps), today="2027-09-01").ok
+    briefs = _load(ex, "recommending-state-briefs.yaml")
+    briefs["asks"] = {"states": {"Germany": ["Raise the age."]}, "themes": {"education": "Fund assistants."},
+                      "all": "Repeat your recommendation."}
+    report = api.render_recommending_state_briefs(_write(ex, "b.yaml", briefs), ex / "b")
+    assert report.ok
+    germany = _part((ex / "b" / "brief-germany.docx").read_bytes(), "word/document.xml")
+    assert "Raise the age." in germany and "Repeat your recommendation." in germany
+    assert "Fund assistants." not in germany
+    assert "Fund assistants." in _part((ex / "b" / "brief-qatar.docx").read_bytes(), "word/document.xml")
+    cf = _load(ex, "child-friendly-recommendations.yaml")
+    cf["child_friendly"] = {c["id"]: c["text"] for c in cf["child_friendly"]}
+    assert api.validate(_write(ex, "cf.yaml", cf)).ok

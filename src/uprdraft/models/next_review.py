@@ -23,6 +23,22 @@ from .recommendation import Recommendation
 Language = Literal["en", "fr", "es"]
 
 
+def _named(v: Any) -> Any:
+    """A bare name stands for ``{name: ...}`` (an organisation, a speaker)."""
+    return {"name": v} if isinstance(v, str) else v
+
+
+def _names(v: Any) -> Any:
+    return [_named(x) for x in v] if isinstance(v, list) else v
+
+
+def _words_list(v: Any) -> Any:
+    """Key words as a list, or as one text separated by commas or semicolons."""
+    if isinstance(v, str):
+        return [w.strip() for w in v.replace(";", ",").split(",") if w.strip()]
+    return v
+
+
 def _need_recommendations(model: Any) -> None:
     if not model.recommendations and not model.recommendations_file:
         raise ValueError("give the recommendations, as a list or as recommendations_file")
@@ -75,11 +91,17 @@ class UprSubmission(Document):
     recommendations_file: str | None = Field(
         default=None, description="CSV, XLSX or YAML file of the previous cycle's recommendations, relative to "
                                   "this file.")
-    themes: list[ThemeSection] = Field(min_length=1, description="One section per theme: assessment and new "
-                                                                "recommendations.")
+    themes: list[ThemeSection] = Field(default_factory=list, description="One section per theme: assessment and "
+                                                                        "new recommendations (default: one section "
+                                                                        "per theme of the recommendations, with "
+                                                                        "their own assessments).")
     annex: Any = Field(default=None, description="Not allowed: refrain from annexing reports of other "
                                                  "organisations [S50]; cite them in footnotes.")
     annexes: Any = Field(default=None, description="Not allowed (see annex).")
+
+    _organisation = field_validator("organisation", mode="before")(classmethod(lambda cls, v: _named(v)))
+    _joint = field_validator("joint_with", mode="before")(classmethod(lambda cls, v: _names(v)))
+    _key_words = field_validator("key_words", mode="before")(classmethod(lambda cls, v: _words_list(v)))
 
     @model_validator(mode="after")
     def _recommendations(self):
@@ -117,6 +139,8 @@ class PreSessionStatement(Document):
                                                                             "one (default: 7 minutes).")
     body: str = Field(min_length=1, description="What the speaker says; a blank line starts a new paragraph.")
 
+    _speaker = field_validator("speaker", mode="before")(classmethod(lambda cls, v: _named(v)))
+
 
 class Ask(Strict):
     text: str = Field(min_length=1)
@@ -145,6 +169,31 @@ class RecommendingStateBriefs(Document):
     recommendations_file: str | None = None
     asks: list[Ask] = Field(default_factory=list, description="The organisation's asks, per State or per theme "
                                                               "(without either: for every State).")
+
+    @field_validator("asks", mode="before")
+    @classmethod
+    def _asks(cls, v: Any) -> Any:
+        """Also ``asks: {states: {Germany: [...]}, themes: {education: [...]}, all: [...]}`` and plain texts."""
+        def texts(x: Any) -> list[Any]:
+            return x if isinstance(x, list) else [x]
+
+        if isinstance(v, dict):
+            out: list[Any] = []
+            for key, value in v.items():
+                k = str(key).strip().lower().replace("-", "_")
+                if k in ("states", "state", "by_state", "per_state") and isinstance(value, dict):
+                    out += [{"state": st, "text": t} for st, items in value.items() for t in texts(items)]
+                elif k in ("themes", "theme", "by_theme", "per_theme") and isinstance(value, dict):
+                    out += [{"theme": th, "text": t} for th, items in value.items() for t in texts(items)]
+                elif k in ("all", "every_state", "all_states", "general"):
+                    out += [{"text": t} for t in texts(value)]
+                else:
+                    raise ValueError(f"asks: '{key}' is not states, themes or all; give asks as a list of "
+                                     "{text, state} or {text, theme}, or as {states: {...}, themes: {...}, all: [...]}")
+            return out
+        if isinstance(v, list):
+            return [{"text": x} if isinstance(x, str) else x for x in v]
+        return v
 
     @model_validator(mode="after")
     def _recommendations(self):
@@ -178,6 +227,14 @@ class ChildFriendlyRecommendations(Document):
     recommendations: list[Recommendation] = Field(default_factory=list)
     recommendations_file: str | None = None
     child_friendly: list[ChildFriendlyText] = Field(min_length=1)
+
+    @field_validator("child_friendly", mode="before")
+    @classmethod
+    def _texts(cls, v: Any) -> Any:
+        """Also a mapping ``{"115.23": "text", ...}``."""
+        if isinstance(v, dict):
+            return [{"id": k, "text": t} for k, t in v.items()]
+        return v
 
     @field_validator("age_band", mode="before")
     @classmethod

@@ -62,11 +62,11 @@ def status_figures(recs: list[Any], rules: Any, lang: str) -> dict[str, Any]:
     noted = [stats["by_response"]["noted"]["by_status"][s]["count"] for s in statuses]
     every = [stats["by_status"][s]["count"] for s in statuses]
     rows = [{"label": names[s], "supported": str(a), "noted": str(b), "all": str(c)}
-            for s, a, b, c in zip(statuses, sup, noted, every)]
+            for s, a, b, c in zip(statuses, sup, noted, every, strict=True)]
     rows.append({"label": L["total"], "supported": str(sum(sup)), "noted": str(sum(noted)),
                  "all": str(stats["total"])})
     details = " ".join(L["chart_item"].format(status=names[s], supported=a, noted=b)
-                       for s, a, b in zip(statuses, sup, noted))
+                       for s, a, b in zip(statuses, sup, noted, strict=True))
     return {
         "stats": stats, "rows": rows, "categories": [names[s] for s in statuses],
         "series": [(responses["supported"], sup), (responses["noted"], noted)],
@@ -129,8 +129,19 @@ def submission_context(model: Any, recs: list[Any], rules: Any, notes: Notes | N
     summary = [note_runs(p, notes) for p in paragraphs(model.executive_summary)]
     about = [note_runs(p, notes) for p in abouts]
     introduction = [note_runs(p, notes) for p in paragraphs(model.introduction)]
-    by_theme = {(name or "").casefold(): items for name, items in group_by_theme(recs, "first")}
+    groups = group_by_theme(recs, "first")
+    by_theme = {(name or "").casefold(): items for name, items in groups}
     themes = []
+    if not model.themes:  # one section per theme of the recommendations, with their own assessments
+        for name, items in groups:
+            themes.append({
+                "name": name or L["no_theme"],
+                "previous": [_rec_row(rec, rules, lang) for rec, _ in items],
+                "assessment": [note_runs(f"{rec.id}{L['colon']}{one_line(rec.assessment)}", notes)
+                               for rec, _ in items if rec.assessment],
+                "recommendations": [],
+            })
+        by_theme = {}
     for t in model.themes:
         items = by_theme.pop(t.name.strip().casefold(), [])
         themes.append({
