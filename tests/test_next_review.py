@@ -493,7 +493,7 @@ def test_libreoffice_opens_every_new_document(tmp_path, ex):
                         "Fully implemented"],
                 "ps": ["Pre-session statement", "[0:"], "cf": ["In simple words", "Official text"],
                 "fs": ["Implementation in figures", "Partially implemented"],
-                "index": ["Recommending State", "Germany"], "brief-germany": ["Brief for Germany", "NOTED"]}
+                "index": ["Recommending", "Germany"], "brief-germany": ["Brief for Germany", "NOTED"]}
     for stem, words in expected.items():
         text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "pdf" / f"{stem}.pdf"), "-"],
                               capture_output=True, text=True, check=True).stdout

@@ -7,7 +7,7 @@ from _nextreview import heading, page_numbers, table
 
 from uprdraft.rules import DEFAULT
 
-WIDTHS = (4.0, 2.4, 2.0, 2.0, 2.6, 3.0)
+WIDTHS = (3.4, 2.6, 2.0, 1.6, 2.4, 4.0)
 
 
 def build(lang: str):

@@ -100,6 +100,15 @@ class UprSubmission(Document):
     annexes: Any = Field(default=None, description="Not allowed (see annex).")
 
     _organisation = field_validator("organisation", mode="before")(classmethod(lambda cls, v: _named(v)))
+
+    @field_validator("state_under_review", mode="before")
+    @classmethod
+    def _one_state(cls, v: Any) -> Any:
+        if isinstance(v, list):
+            if len(v) == 1:
+                return v[0]
+            raise ValueError("one State under review per submission [S50]: write one submission for each State")
+        return v
     _joint = field_validator("joint_with", mode="before")(classmethod(lambda cls, v: _names(v)))
     _key_words = field_validator("key_words", mode="before")(classmethod(lambda cls, v: _words_list(v)))
 
