@@ -580,3 +580,18 @@ def test_inputs_in_their_shorter_forms(ex):
     cf = _load(ex, "child-friendly-recommendations.yaml")
     cf["child_friendly"] = {c["id"]: c["text"] for c in cf["child_friendly"]}
     assert api.validate(_write(ex, "cf.yaml", cf)).ok
+
+
+def _bad_writer(analysis, ctx):
+    return {"../escape.docx": b"x"}
+
+
+def test_a_writer_of_many_files_gives_plain_names(tmp_path):
+    from uprdraft.context import make_context
+    from uprdraft.kinds import Analysis, Kind, Output
+    from uprdraft.pipeline import render_many
+
+    out = Output("document", "-files", "test_next_review:_bad_writer", many=True)
+    kind = Kind(name="x", title="x", model="m:M", analyse="m:a", summary="m:s", outputs=(out,))
+    with pytest.raises(ValueError, match="plain file names"):
+        render_many(kind, out, Analysis(None, None, [], {}), make_context(), tmp_path / "files")

@@ -22,8 +22,9 @@ from .kinds import KINDS, Kind
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 GROUPS = {
-    "statement": "Written and oral statements to the Human Rights Council.",
-    "report": "Reports on UPR follow-up (mid-term reports).",
+    "statement": "Written and oral statements to the Human Rights Council, and UPR pre-session statements.",
+    "report": "Reports on UPR follow-up: mid-term reports, stakeholder submissions, briefs for recommending "
+              "States, child-friendly recommendations, fact sheets.",
 }
 
 
@@ -213,7 +214,9 @@ def _kind_command(kind: Kind) -> click.Command:
         params.append(click.Option(["--profile"], metavar="NAME",
                                    help="Check profile for a custom template: hrc-report (default), hrc-written, "
                                         "legacy-2009, speaker-script, child-friendly."))
-    params.append(click.Option(["--force"], is_flag=True, help="Replace the output file if it exists."))
+    params.append(click.Option(["--force"], is_flag=True,
+                               help="Write into the output folder if it exists (files of the same name are replaced)."
+                               if kind.main.many else "Replace the output file if it exists."))
     if kind.dated:
         params.append(click.Option(["--today"], callback=_date, metavar="YYYY-MM-DD",
                                    help="Treat this date as today for deadline rules (default: the real date)."))
