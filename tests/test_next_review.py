@@ -595,3 +595,12 @@ def test_a_writer_of_many_files_gives_plain_names(tmp_path):
     kind = Kind(name="x", title="x", model="m:M", analyse="m:a", summary="m:s", outputs=(out,))
     with pytest.raises(ValueError, match="plain file names"):
         render_many(kind, out, Analysis(None, None, [], {}), make_context(), tmp_path / "files")
+
+
+@pytest.mark.parametrize("lang", ["es", "zh", "ar"])
+def test_pre_session_in_another_language_is_a_warning(ex, lang):
+    body = {"es": "Gracias. " * 400, "zh": "谢谢主席。" * 150, "ar": "شكراً سيدي الرئيس. " * 300}[lang]
+    report = api.render_pre_session_statement(_pre_session(ex, body, language=lang), ex / "ps.docx",
+                                              text_output=ex / "ps.txt", today="2027-09-01")
+    assert report.ok and "pre-session-language" in codes(report)
+    assert (ex / "ps.txt").read_text(encoding="utf-8").count(body.split()[0].strip()) >= 1

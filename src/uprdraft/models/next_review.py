@@ -135,7 +135,9 @@ class PreSessionStatement(Document):
     """The statement a civil-society speaker reads at a pre-session on the State [S53]."""
 
     kind: Literal["pre-session-statement"]
-    language: Language = Field(default="en", description="Pre-sessions are held in English [S53].")
+    language: Literal["en", "fr", "es", "ar", "zh", "ru"] = Field(
+        default="en", description="Pre-sessions are held in English [S53]; another UN language is a warning (the "
+                                  "script's headings are then in English unless it is French or Spanish).")
     title: str = Field(min_length=1)
     state_under_review: str = Field(min_length=1)
     pre_session_date: dt.date = Field(description="Day of the pre-session (about a month before the review).")

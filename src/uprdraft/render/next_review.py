@@ -185,8 +185,13 @@ def render_submission(model: Any, recs: list[Any], ctx: Any) -> bytes:
 
 
 # --------------------------------------------------------------------------- pre-session statement
+def _heading_language(model: Any, rules: Any) -> str:
+    """The language of the fixed words: the statement's when the rules have labels for it, else English."""
+    return model.language if model.language in rules.next_review.labels else "en"
+
+
 def pre_session_context(model: Any, timing: dict[str, Any], due: Any, rules: Any) -> dict[str, Any]:
-    lang = model.language
+    lang = _heading_language(model, rules)
     L = labels(rules, lang)
     ps = rules.next_review.pre_session
     limit = timing["limit_seconds"]
@@ -219,17 +224,19 @@ def render_pre_session(model: Any, timing: dict[str, Any], due: Any, ctx: Any) -
         style_size(document, "Spoken", max(rules.oral.script_font_pt, minimum), rules.oral.script_line_spacing)
 
     context = pre_session_context(model, timing, due, rules)
-    return render_template("pre-session-statement", model.language, context, template=ctx.template,
+    # templates exist in en, fr and es; another UN language gets the English headings
+    lang = _heading_language(model, rules)
+    return render_template("pre-session-statement", lang, context, template=ctx.template,
                            prepare=prepare, title=model.title, author=model.organisation.name,
                            language=model.language)
 
 
 def pre_session_text(model: Any, timing: dict[str, Any], rules: Any) -> str:
     """The text to send to the organisers: title, who speaks for whom, the statement."""
-    L = labels(rules, model.language)
+    lang = _heading_language(model, rules)
+    L = labels(rules, lang)
     head = [model.title,
-            L["ps_text_header"].format(state=model.state_under_review,
-                                       date=format_date(model.pre_session_date, model.language)),
+            L["ps_text_header"].format(state=model.state_under_review, date=format_date(model.pre_session_date, lang)),
             f"{L['ps_organisation']}{L['colon']}{model.organisation.name}",
             f"{L['ps_speaker']}{L['colon']}{model.speaker.name}"]
     if model.joint_with:
