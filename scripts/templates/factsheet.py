@@ -3,6 +3,7 @@ numbers as a table, the share that triggered action. Times New Roman 11 (``upr-b
 Bootstrap only. Context: see ``uprdraft.render.next_review.factsheet_context``.
 """
 from _common import add, each, new_document
+from docx.shared import Pt
 from _nextreview import chart_paragraph, heading, table
 
 from uprdraft.rules import DEFAULT
@@ -27,7 +28,7 @@ def build(lang: str):
     chart_paragraph(doc)
     table(doc, [M["status"], resp["supported"], resp["noted"], L["col_all"]], "stats_rows",
           ["{{ row.label }}", "{{ row.supported }}", "{{ row.noted }}", "{{ row.all }}"], WIDTHS)
-    add(doc, "{{ triggered }}")
+    add(doc, "{{ triggered }}").paragraph_format.space_before = Pt(6)
     add(doc, "{%p if contact %}")
     add(doc, f"{L['contact']}{L['colon']}{{{{ contact }}}}")
     add(doc, "{%p endif %}")

@@ -92,10 +92,10 @@ def render(kind: Kind, out: Output, analysis: Analysis, ctx: Context, path: Path
     """One output's bytes; a .docx is re-read by our checker before it counts as done."""
     from .verify import verify_docx
 
-    octx = ctx.but(template=template)
-    data: bytes = resolve_function(out.writer)(analysis, octx)
     if out.many:
         raise TypeError(f"{out.role}: an output of many files is made by render_many")
+    octx = ctx.but(template=template)
+    data: bytes = resolve_function(out.writer)(analysis, octx)
     profile = out.profile_name(ctx.rules)
     if profile is not None:
         if out is kind.main and ctx.profile and not kind.fixed_format:
