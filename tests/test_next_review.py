@@ -604,3 +604,17 @@ def test_pre_session_in_another_language_is_a_warning(ex, lang):
                                               text_output=ex / "ps.txt", today="2027-09-01")
     assert report.ok and "pre-session-language" in codes(report)
     assert (ex / "ps.txt").read_text(encoding="utf-8").count(body.split()[0].strip()) >= 1
+
+
+def test_chart_part_reads_back_with_an_independent_reader(ex):
+    """openpyxl's DrawingML chart classes (which write charts Excel opens) read our part back."""
+    from openpyxl.chart.chartspace import ChartSpace
+    from openpyxl.xml.functions import fromstring
+
+    api.render_factsheet(ex / "factsheet.yaml", ex / "fs.docx")
+    chart = zipfile.ZipFile(ex / "fs.docx").read("word/charts/chart1.xml")
+    (bar,) = ChartSpace.from_tree(fromstring(chart)).chart.plotArea._charts
+    assert (bar.barDir, bar.grouping, len(bar.ser)) == ("bar", "clustered", 2)
+    assert [p.v for p in bar.ser[1].val.numRef.numCache.pt] == [0, 0, 1, 0]
+    assert [p.v for p in bar.ser[0].cat.strRef.strCache.pt] == ["Fully implemented", "Partially implemented",
+                                                                 "Not implemented", "No data"]
