@@ -618,3 +618,14 @@ def test_chart_part_reads_back_with_an_independent_reader(ex):
     assert [p.v for p in bar.ser[1].val.numRef.numCache.pt] == [0, 0, 1, 0]
     assert [p.v for p in bar.ser[0].cat.strRef.strCache.pt] == ["Fully implemented", "Partially implemented",
                                                                  "Not implemented", "No data"]
+
+
+def test_pre_session_calendar(cli, ex):
+    code, out, err = cli("statement", "pre-session", ex / "pre-session-statement.yaml", "--ics", ex / "ps.ics",
+                         "--today", "2027-09-01")
+    assert code == 0, err
+    from uprdraft.ics import read_calendar
+
+    due, day = read_calendar((ex / "ps.ics").read_bytes())
+    assert due.decoded("dtstart").isoformat() == "2027-09-22" and day.decoded("dtstart").isoformat() == "2027-10-06"
+    assert due.subcomponents[0].decoded("trigger").days == -3

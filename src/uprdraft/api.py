@@ -171,14 +171,15 @@ def render_upr_submission(input_path: PathArg, output: PathArg | None = None, em
 
 
 def render_pre_session_statement(input_path: PathArg, output: PathArg | None = None,
-                                 text_output: PathArg | None = None, force: bool = False, today: DateArg = None, *,
-                                 rules: RulesArg = None, template: PathArg | None = None,
+                                 text_output: PathArg | None = None, ics: PathArg | None = None, force: bool = False,
+                                 today: DateArg = None, *, rules: RulesArg = None, template: PathArg | None = None,
                                  ignore: IgnoreArg = None) -> Report:
-    """The speaker's script of a pre-session statement (.docx), and with ``text_output`` the text to send."""
+    """The speaker's script of a pre-session statement (.docx); with ``text_output`` the text to
+    send, with ``ics`` the due day and the pre-session in a calendar."""
     from .pipeline import run
 
     return run("pre-session-statement", input_path, _context(rules, today, ignore),
-               outputs={"document": output, "text": text_output}, templates={"document": template},
+               outputs={"document": output, "text": text_output, "ics": ics}, templates={"document": template},
                force=_force(force))
 
 

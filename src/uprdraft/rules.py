@@ -775,6 +775,7 @@ class PreSessionRules(_Section):
     language: str = "en"
     days_before_due: int = 14
     due_warn_days: int = 7  # our choice (U)
+    due_reminder_days: int = 3  # the .ics alarm before the due day (our choice, U)
     description_max_words: int = 200
     font_profile: str = "speaker-script"
 

@@ -204,7 +204,11 @@ KINDS.update({k.name: k for k in (
                         profile="next_review.pre_session.font_profile", template="--template"),
                  Output("text", ".txt", f"{_K}.pre_session:write_text", option="--text", param="text_output",
                         metavar="OUT.txt", stat="text_output",
-                        help="Also write the text to send to the organisers (.txt).")),
+                        help="Also write the text to send to the organisers (.txt)."),
+                 Output("ics", ".ics", f"{_K}.pre_session:write_ics", option="--ics", param="ics",
+                        metavar="OUT.ics", stat="ics",
+                        help="Also write a calendar file: the day the statement is due to the organisers, with a "
+                             "reminder, and the pre-session itself.")),
         command=("statement", "pre-session"), api="render_pre_session_statement", dated=True, fixed_format=True,
         help="Write the speaker's script (.docx) of a UPR pre-session statement, timed against 5-7 minutes."),
     Kind(

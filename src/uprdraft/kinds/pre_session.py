@@ -105,8 +105,28 @@ def write_text(analysis: Analysis, ctx: Any) -> bytes:
     return pre_session_text(analysis.model, analysis.content["timing"], ctx.rules).encode("utf-8")
 
 
+def write_ics(analysis: Analysis, ctx: Any) -> bytes:
+    """The due day (all day, with a reminder) and the pre-session day."""
+    from ..ics import Entry, build_calendar, stable_uid
+
+    m = analysis.model
+    ps = ctx.rules.next_review.pre_session
+    due = analysis.content["due"]
+    state = m.state_under_review
+    entries = [
+        Entry(uid=stable_uid("pre-session-due", state, m.organisation.name, due), start=due,
+              summary=f"Pre-session statement on {state} due to the organisers",
+              description=f"Send the statement \"{m.title}\" ({m.speaker.name}) to the pre-session organisers.",
+              alarm_before=dt.timedelta(days=ps.due_reminder_days)),
+        Entry(uid=stable_uid("pre-session", state, m.pre_session_date), start=m.pre_session_date,
+              summary=f"UPR pre-session on {state}", description=f"{m.speaker.name} speaks for {m.organisation.name}."),
+    ]
+    stamp = dt.datetime.combine(due, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    return build_calendar(entries, stamp=stamp, name=f"Pre-session: {state}")
+
+
 def summary_lines(report: Report) -> list[str]:
     s = report.stats
-    written = " and ".join(str(p) for p in (report.output, s.get("text_output")) if p)
+    written = ", ".join(str(p) for p in (report.output, s.get("text_output"), s.get("ics")) if p)
     return [f"wrote {written} ({s['words']} words, about {s['seconds']:g} s of {s['limit_seconds']} s; due to the "
             f"organisers {s['due']})"]
