@@ -12,7 +12,7 @@ from _nextreview import chart_paragraph, heading, numbered_each, numbered_style,
 from uprdraft.rules import DEFAULT
 
 STATS_WIDTHS = (6.4, 3.2, 3.2, 3.2)
-REC_WIDTHS = (1.6, 6.0, 3.0, 2.4, 3.0)
+REC_WIDTHS = (1.6, 5.6, 3.4, 2.4, 3.0)
 
 
 def build(lang: str):
