@@ -88,7 +88,8 @@ def deadline_findings(model: Any, src: Any, ctx: Any) -> list[Finding]:
                                                          "a time to check the hour)", where)]
         left = dt.timedelta(days=(day - today).days)
     if left <= dt.timedelta(days=r.deadline_warn_days):
-        return [warning("submission-deadline-near", f"the deadline is {due}: {_span(left)} left", where)]
+        rest = f"{_span(left)} left" if left > dt.timedelta(0) else "this is the last moment to send it"
+        return [warning("submission-deadline-near", f"the deadline is {due}: {rest}", where)]
     return []
 
 
