@@ -83,6 +83,8 @@ def build(lang: str):
     table(doc, [L["status"], L["all"], L["response_supported"], L["response_noted"]],
           "stats_rows", ["{{ row.label }}", "{{ row.all }}", "{{ row.supported }}", "{{ row.noted }}"],
           STATS_WIDTHS)
+    # the same numbers as a native chart (issue 16): render.chart attaches the chart part
+    add(doc, "{{r status_chart }}", keep_with_next=False)
 
     heading(doc, L["recommendations"])
     add(doc, "{{ grouping_note }}")

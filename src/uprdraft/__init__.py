@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # what type checkers see; at run time names are imported on f
                       render_midterm_report, render_oral_statement, render_plan, render_side_event,
                       render_written_statement, schema, schema_json, schemas, send_email, validate,
                       write_schemas)
+    from .api import (render_child_friendly_recommendations, render_factsheet, render_pre_session_statement,
+                      render_recommending_state_briefs, render_upr_submission)
     from .context import Context, make_context
     from .docx_check import check_docx, count_docx_words, fix_docx
     from .findings import ContentError, Finding, InputError, Report
@@ -47,6 +49,10 @@ _API = {
         "validate", "render_written_statement", "render_oral_statement", "render_midterm_report",
         "render_side_event", "render_plan", "build_email", "email", "send_email", "check", "fix",
         "import_recommendations", "explain", "schema", "schemas", "schema_json", "write_schemas", "new")},
+    # the next review (issue 16)
+    **{name: "uprdraft.api" for name in (
+        "render_upr_submission", "render_pre_session_statement", "render_recommending_state_briefs",
+        "render_child_friendly_recommendations", "render_factsheet")},
     "load": "uprdraft.load",
     "check_docx": "uprdraft.docx_check",
     "fix_docx": "uprdraft.docx_check",

@@ -174,6 +174,65 @@ def send_email(eml: PathArg, host: str, port: int | None = None, user: str | Non
     return Report([], {"sent": True, "smtp": stats}, str(eml))
 
 
+# --------------------------------------------------------------------------- the next review (issue 16)
+def render_upr_submission(input_path: PathArg, output: PathArg | None = None, eml: PathArg | None = None,
+                          ics: PathArg | None = None, force: bool = False, today: DateArg = None, *,
+                          rules: RulesArg = None, template: PathArg | None = None, profile: str | None = None,
+                          ignore: IgnoreArg = None) -> Report:
+    """A UPR stakeholder submission (.docx); with ``eml`` the e-mail draft to the OHCHR, with
+    ``ics`` the deadline in a calendar. ``today`` may be a moment ("2027-03-28T12:01", Geneva
+    time unless it has an offset, or a datetime): submissions are due by 12:00 Geneva time."""
+    from .pipeline import run
+
+    return run("upr-submission", input_path, _context(rules, today, ignore, profile),
+               outputs={"document": output, "eml": eml, "ics": ics}, templates={"document": template},
+               force=_force(force))
+
+
+def render_pre_session_statement(input_path: PathArg, output: PathArg | None = None,
+                                 text_output: PathArg | None = None, ics: PathArg | None = None, force: bool = False,
+                                 today: DateArg = None, *, rules: RulesArg = None, template: PathArg | None = None,
+                                 ignore: IgnoreArg = None) -> Report:
+    """The speaker's script of a pre-session statement (.docx); with ``text_output`` the text to
+    send, with ``ics`` the due day and the pre-session in a calendar."""
+    from .pipeline import run
+
+    return run("pre-session-statement", input_path, _context(rules, today, ignore),
+               outputs={"document": output, "text": text_output, "ics": ics}, templates={"document": template},
+               force=_force(force))
+
+
+def render_recommending_state_briefs(input_path: PathArg, output: PathArg | None = None, force: bool = False, *,
+                                     rules: RulesArg = None, template: PathArg | None = None,
+                                     profile: str | None = None, ignore: IgnoreArg = None) -> Report:
+    """One brief per recommending State and ``index.docx``, written into the folder ``output``
+    (default: beside the input, ``<name>-briefs``); an existing folder needs ``force``."""
+    from .pipeline import run
+
+    return run("recommending-state-briefs", input_path, _context(rules, None, ignore, profile),
+               outputs={"document": output}, templates={"document": template}, force=_force(force))
+
+
+def render_child_friendly_recommendations(input_path: PathArg, output: PathArg | None = None, force: bool = False,
+                                          *, rules: RulesArg = None, template: PathArg | None = None,
+                                          profile: str | None = None, ignore: IgnoreArg = None) -> Report:
+    """The recommendations in child-friendly words beside the official text (.docx)."""
+    from .pipeline import run
+
+    return run("child-friendly-recommendations", input_path, _context(rules, None, ignore, profile),
+               outputs={"document": output}, templates={"document": template}, force=_force(force))
+
+
+def render_factsheet(input_path: PathArg, output: PathArg | None = None, force: bool = False, *,
+                     rules: RulesArg = None, template: PathArg | None = None, profile: str | None = None,
+                     ignore: IgnoreArg = None) -> Report:
+    """A one-page fact sheet (.docx) with the implementation chart, from a factsheet or a mid-term report."""
+    from .pipeline import run
+
+    return run("factsheet", input_path, _context(rules, None, ignore, profile), outputs={"document": output},
+               templates={"document": template}, force=_force(force))
+
+
 # --------------------------------------------------------------------------- checking
 def validate(input_path: PathArg, today: DateArg = None, *, rules: RulesArg = None,
              ignore: IgnoreArg = None) -> Report:
@@ -322,7 +381,10 @@ def new(kind: str, output: PathArg | None = None, force: bool = False) -> Report
 
 __all__ = ["render_written_statement", "render_oral_statement", "render_midterm_report", "render_side_event",
            "render_plan", "build_email", "email", "send_email", "validate", "check", "fix",
-           "import_recommendations", "explain", "schema", "schemas", "schema_json", "write_schemas", "new"]
+           "import_recommendations", "explain", "schema", "schemas", "schema_json", "write_schemas", "new",
+           # the next review (issue 16)
+           "render_upr_submission", "render_pre_session_statement", "render_recommending_state_briefs",
+           "render_child_friendly_recommendations", "render_factsheet"]
 
 
 # =========================================================================== the tracker (uprdraft track)

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 GROUPS = {
-    "statement": "Written and oral statements to the Human Rights Council.",
-    "report": "Reports on UPR follow-up (mid-term reports).",
+    "statement": "Written and oral statements to the Human Rights Council, and UPR pre-session statements.",
+    "report": "Reports on UPR follow-up: mid-term reports, stakeholder submissions, briefs for recommending "
+              "States, child-friendly recommendations, fact sheets.",
 }
 
 
@@ -95,7 +96,12 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+        pass
+    try:  # a moment (YYYY-MM-DDTHH:MM, Geneva time unless an offset is given): deadlines at an hour
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD (or YYYY-MM-DDTHH:MM for a "
+                                 "moment)") from None
 
 
 # --------------------------------------------------------------------------- commands made when used
@@ -315,6 +321,10 @@ def _kind_command(kind: Kind) -> click.Command:
         click.Option(["-o", "--output"], type=click.Path(dir_okay=False),
                      help="Output file (default: beside the input, new suffix)."),
     ]
+    if kind.main.many:  # an output of many files goes into a folder (issue 16)
+        params[1] = click.Option(["-o", "--output"], type=click.Path(file_okay=False), metavar="DIR",
+                                 help=f"Output folder, new (default: beside the input, INPUT{kind.main.suffix}); "
+                                      "with --force an existing one is reused.")
     for out in kind.optional:
         params.append(click.Option([out.option or f"--{out.role}", out.param or out.role],
                                    type=click.Path(dir_okay=False), metavar=out.metavar, help=out.help))
@@ -329,7 +339,9 @@ def _kind_command(kind: Kind) -> click.Command:
         params.append(click.Option(["--profile"], metavar="NAME",
                                    help="Check profile for a custom template: hrc-report (default), hrc-written, "
                                         "legacy-2009, speaker-script, child-friendly."))
-    params.append(click.Option(["--force"], is_flag=True, help="Replace the output file if it exists."))
+    params.append(click.Option(["--force"], is_flag=True,
+                               help="Write into the output folder if it exists (files of the same name are replaced)."
+                               if kind.main.many else "Replace the output file if it exists."))
     if kind.tracker:
         params.append(click.Option(["--db", "db"], is_flag=False, flag_value="", default=None, metavar="[PATH|URL]",
                                    help="Take the recommendations from the tracker (uprdraft track): --db alone means "

@@ -25,7 +25,7 @@ from types import MappingProxyType
 from .findings import ERROR, WARNING, Finding, InputError
 
 #: where a code is reported ("all": any command), in the order of the README's sections
-AREAS = ("all", "written", "oral", "midterm", "side-event", "plan", "email", "import", "check", "track")
+AREAS = ("all", "written", "oral", "midterm", "side-event", "plan", "email", "import", "check", "track", "next-review")
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ _TABLE: tuple[Code, ...] = (
          "it is the latest version.", "", _OURS, ("email",)),
     Code("email", "Sender address cannot be used", _E,
          "The contact's e-mail address cannot be used as the sender of the message.", "S1, S2",
-         "the form asks for the contact person's e-mail", ("email",)),
+         "the form asks for the contact person's e-mail", ("email", "next-review")),
     Code("smtp", "Sending failed", _E,
          "The mail server refused the connection, the login or the message, or timed out, or the CA file "
          "cannot be read; the .eml draft is kept.", "", _OURS, ("email",)),
@@ -164,7 +164,7 @@ _TABLE: tuple[Code, ...] = (
          "S9, S17, S23", "", ("oral",)),
     Code("words-per-minute", "Reading pace out of range", _E,
          "words_per_minute is outside the range uprdraft can time (80 to 200; about 150 is usual).", "S6",
-         "the range is our choice", ("oral",)),
+         "the range is our choice", ("oral", "next-review")),
     Code("fast-pace", "Reading pace too fast", _W,
          "The reading pace is above about 165 words per minute: the interpreters cannot follow.", "S6", "",
          ("oral",)),
@@ -174,7 +174,7 @@ _TABLE: tuple[Code, ...] = (
          "S6, S12, S13", "", ("oral",)),
     Code("time-limit-near", "Close to the speaking time", _W,
          "The statement uses more than 90% of its slot, leaving little time to spare.", "S6",
-         "the 90% margin is our choice", ("oral",)),
+         "the 90% margin is our choice", ("oral", "next-review")),
     Code("footnote-dropped", "Footnote left out", _W,
          "An oral statement has no footnotes: the note is left out of the script and the text; name the "
          "source in the sentence.", "", _OURS, ("oral",)),
@@ -183,30 +183,30 @@ _TABLE: tuple[Code, ...] = (
          ("oral",)),
     # ------------------------------------------------------------------ mid-term reports
     Code("wg-report-symbol", "Not a Working Group report symbol", _E,
-         "wg_report_symbol is not a Working Group report symbol like A/HRC/58/15.", "S31", "", ("midterm",)),
+         "wg_report_symbol is not a Working Group report symbol like A/HRC/58/15.", "S31", "", ("midterm", "next-review")),
     Code("recommendation-id", "Id is not a paragraph number", _W,
          "A recommendation id is not a paragraph number of the Working Group report like 115.23.", "S31", "",
-         ("midterm", "plan")),
+         ("midterm", "plan", "next-review")),
     Code("split-recommendation", "Supported/noted recommendation", _W,
          "The response is 'supported/noted': split it into a supported and a noted entry (they may share the "
-         "id).", "S21, S34", "", ("midterm",)),
+         "id).", "S21, S34", "", ("midterm", "next-review")),
     Code("response-missing", "No response", _W,
          "A recommendation has no response (it is counted as 'not known'); add supported or noted.",
-         "S21, S34", "", ("midterm",)),
+         "S21, S34", "", ("midterm", "next-review")),
     Code("duplicate-recommendation", "Recommendation listed twice", _E,
-         "The same recommendation id appears twice with the same response.", "", _OURS, ("midterm",)),
+         "The same recommendation id appears twice with the same response.", "", _OURS, ("midterm", "next-review")),
     Code("age-band", "Unknown age band", _E,
          "child_friendly.age_band is not a band with readability targets (by default 6-9, 10-13, 14-18).",
-         "S46", "", ("midterm",)),
+         "S46", "", ("midterm", "next-review")),
     Code("child-friendly-missing", "No child-friendly section", _E,
          "--child-friendly needs a child_friendly section (version, age_band, text) in the input.", "", _OURS,
          ("midterm",)),
     Code("sentence-length", "Sentences too long for the age band", _W,
          "The child-friendly text's sentences are longer on average than the target for its age band.",
-         "S47", "the target per age band is our choice", ("midterm",)),
+         "S47", "the target per age band is our choice", ("midterm", "next-review")),
     Code("readability", "Text too hard for the age band", _W,
          "The child-friendly text scores below the reading-ease target for its age band.", "S47",
-         "the metric and targets are our choice", ("midterm",)),
+         "the metric and targets are our choice", ("midterm", "next-review")),
     # ------------------------------------------------------------------ side events
     Code("session-dates", "Session dates in the wrong order", _E,
          "session_end is before session_start.", "", _OURS, ("side-event",)),
@@ -239,7 +239,7 @@ _TABLE: tuple[Code, ...] = (
     # ------------------------------------------------------------------ action plans
     Code("unknown-recommendation", "Recommendation not found", _E,
          "An item's recommendation id is not in recommendations_file, or the plan has no such file.", "",
-         _OURS, ("plan",)),
+         _OURS, ("plan", "next-review")),
     Code("duplicate-item", "Recommendation followed twice", _W,
          "Two items follow the same recommendation; merge them.", "", _OURS, ("plan",)),
     Code("action-type", "Unknown type of action", _E,
@@ -269,7 +269,7 @@ _TABLE: tuple[Code, ...] = (
          "", _OURS, ("import",)),
     Code("bad-recommendation", "Recommendation cannot be read", _E,
          "A row of recommendations_file cannot be read as a recommendation; a report or a plan needs every "
-         "row right (the import skips such rows with bad-row).", "", _OURS, ("midterm", "plan")),
+         "row right (the import skips such rows with bad-row).", "", _OURS, ("midterm", "plan", "next-review")),
     Code("response", "Response read as another word", _W,
          "A response was read as another: 'accepted' as supported, a historic 'rejected' as noted, or "
          "'supported/noted' kept to be split.", "S21, S34, S35, S36", "", ("import",)),
@@ -279,6 +279,59 @@ _TABLE: tuple[Code, ...] = (
     Code("nothing-imported", "Nothing imported", _E,
          "No recommendation was imported (every row was skipped, or none matches the filters); nothing was "
          "written.", "", _OURS, ("import",)),
+    # ------------------------------------------------------------------ the next review (issue 16)
+    Code("annex", "Annex refused", _E,
+         "A UPR submission annexes no reports of other organisations: put the key facts in the text and cite the "
+         "reports in footnotes.", "S50", "", ("next-review",)),
+    Code("joint-organisations", "Joint or individual unclear", _E,
+         "A joint submission must name all its organisations (joint_with); an individual one names none.", "S50",
+         "", ("next-review",)),
+    Code("submission-length", "Submission too long", _E,
+         "The submission is over its length limit: by default the word limit (2,815 individual, 5,630 joint); the "
+         "page limits (5 and 10) when the rules ask for them.", "S50, S51",
+         "the word figures could not be checked against the current guidelines", ("next-review",)),
+    Code("submission-deadline", "Submission deadline passed", _E,
+         "The deadline (12:00 noon Geneva time on the published day) has passed: late submissions are not "
+         "considered.", "S50", "", ("next-review",)),
+    Code("submission-deadline-today", "Submission due today", _W,
+         "The submission is due today by 12:00 Geneva time; give --today with a time to check the hour.", "S50",
+         "", ("next-review",)),
+    Code("submission-deadline-near", "Submission deadline close", _W,
+         "The submission deadline is a week away or less.", "S50", "the one-week warning is our choice",
+         ("next-review",)),
+    Code("submission-deadline-unknown", "Submission deadline not given", _W,
+         "The input gives no published deadline, so uprdraft cannot say whether the submission is on time.", "S50",
+         "", ("next-review",)),
+    Code("no-previous-recommendations", "No previous recommendations", _W,
+         "The submission gives no recommendations of the previous review; from the third cycle on it should "
+         "assess their implementation.", "S51", "", ("next-review",)),
+    Code("pre-session-time", "Over the pre-session speaking time", _E,
+         "The pre-session statement takes longer to read than a speaker has (7 minutes by default).", "S53", "",
+         ("next-review",)),
+    Code("pre-session-short", "Pre-session statement short", _W,
+         "The pre-session statement takes less than the 5 minutes a speaker usually has.", "S53", "",
+         ("next-review",)),
+    Code("pre-session-language", "Pre-session not in English", _W,
+         "Pre-sessions are held in English; the statement is in another language.", "S53", "", ("next-review",)),
+    Code("pre-session-due", "Pre-session statement overdue", _W,
+         "The statement was due to the organisers two weeks before the pre-session; send it now.", "S53", "",
+         ("next-review",)),
+    Code("pre-session-due-near", "Pre-session statement due soon", _W,
+         "The statement is due to the organisers within a week.", "S53", "the one-week warning is our choice",
+         ("next-review",)),
+    Code("description-length", "Organisation description too long", _E,
+         "The organisation's description is over the 200 words the pre-session application asks for.", "S53", "",
+         ("next-review",)),
+    Code("ask-unknown-state", "Ask for an unknown State", _W,
+         "An ask names a State that made none of the recommendations; check the spelling.", "", _OURS,
+         ("next-review",)),
+    Code("ask-unknown-theme", "Ask for an unknown theme", _W,
+         "An ask names a theme no recommendation has.", "", _OURS, ("next-review",)),
+    Code("no-recommending-state", "No recommending State", _W,
+         "A recommendation names no recommending State, so it is in no brief.", "", _OURS, ("next-review",)),
+    Code("child-friendly-text-missing", "No child-friendly text yet", _W,
+         "A recommendation has no child-friendly text yet; the document shows its official text only.", "S46", "",
+         ("next-review",)),
     # ------------------------------------------------------------------ checking any Word file
     Code("font-name", "Wrong font", _E,
          "Text is not in the profile's font (Times New Roman).", "S1, S2, S3", "", ("check",)),

@@ -23,6 +23,7 @@ class Context:
     template: Path | None = None  # a coalition's own Word template (--template)
     profile: str | None = None  # a check profile other than the kind's (--profile)
     ignore: frozenset[str] = field(default_factory=frozenset)  # warning codes to drop
+    now: dt.datetime | None = None  # the moment, when --today gave a time (deadlines at an hour, issue 16)
 
     def date(self) -> dt.date:
         """Today for deadline rules: the given date, else the real one."""
@@ -45,6 +46,10 @@ def as_date(value: Any, name: str = "today") -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
+        try:  # a moment, e.g. 2027-03-28T12:01 (deadlines at an hour): its date
+            return dt.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            pass
     raise InputError(f"{name}: '{value}' is not a date; give a datetime.date or a text like 2026-05-01",
                      code="usage")
 
@@ -61,4 +66,19 @@ def make_context(rules: Rules | Mapping[str, Any] | str | os.PathLike[str] | Non
 
         codes = parse_ignore(ignore)
     return Context(rules=resolve(rules), today=as_date(today), lang=lang,
-                   template=Path(template) if template is not None else None, profile=profile, ignore=codes)
+                   template=Path(template) if template is not None else None, profile=profile, ignore=codes,
+                   now=as_moment(today))
+
+
+def as_moment(value: Any) -> dt.datetime | None:
+    """The moment in ``today`` when it gives a time (a datetime, or a text such as
+    "2027-03-28T12:01" or "2027-03-28 12:01+02:00"); None for a bare date. A moment without a
+    time zone is read in the zone of the rule that uses it (Geneva for UPR deadlines)."""
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and len(value.strip()) > 10:
+        try:
+            return dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None

@@ -43,7 +43,12 @@ def resolve_outputs(kind: Kind, input_path: Path, inputs: Mapping[str, Path],
         given = asked.get(out.role)
         if out is kind.main:
             base = input_path if out.beside == "input" else inputs[out.beside]
-            targets[out.role] = as_path(given, "output") if given else base.with_suffix(out.suffix)
+            if given:
+                targets[out.role] = as_path(given, "output")
+            elif out.many:
+                targets[out.role] = base.with_name(base.stem + out.suffix)
+            else:
+                targets[out.role] = base.with_suffix(out.suffix)
         elif given:
             targets[out.role] = as_path(given, out.param or out.role)
     return targets
@@ -87,6 +92,8 @@ def render(kind: Kind, out: Output, analysis: Analysis, ctx: Context, path: Path
     """One output's bytes; a .docx is re-read by our checker before it counts as done."""
     from .verify import verify_docx
 
+    if out.many:
+        raise TypeError(f"{out.role}: an output of many files is made by render_many")
     octx = ctx.but(template=template)
     data: bytes = resolve_function(out.writer)(analysis, octx)
     profile = out.profile_name(ctx.rules)
@@ -96,6 +103,65 @@ def render(kind: Kind, out: Output, analysis: Analysis, ctx: Context, path: Path
         words = analysis.stats.get("words") if out.verify_words else None
         verify_docx(data, path.name, profile, words=words, rules=ctx.rules, template=template is not None)
     return data
+
+
+def render_many(kind: Kind, out: Output, analysis: Analysis, ctx: Context, folder: Path,
+                template: Path | None = None) -> dict[Path, bytes]:
+    """The files of an output of many (``Output.many``): {folder/name: bytes}, every .docx
+    self-checked. Names are the writer's; one that is not a plain file name is a bug."""
+    from .verify import verify_docx
+
+    octx = ctx.but(template=template)
+    made: Mapping[str, bytes] = resolve_function(out.writer)(analysis, octx)
+    profile = out.profile_name(ctx.rules)
+    files: dict[Path, bytes] = {}
+    for name, data in made.items():
+        if not name or Path(name).name != name or name in (".", ".."):
+            raise ValueError(f"{name!r}: a writer of many files must give plain file names")
+        if profile is not None and name.lower().endswith(".docx"):
+            verify_docx(data, name, profile, rules=ctx.rules, template=template is not None)
+        files[folder / name] = data
+    return files
+
+
+def check_folder(path: Path, force: bool) -> None:
+    """An output folder: refused when it exists (without ``force``) or is not a folder, or
+    when its parent does not exist; checked before any work is done."""
+    import os
+
+    if os.path.lexists(path):
+        if not path.is_dir() or path.is_symlink():
+            raise InputError(f"{path}: exists and is not a folder; choose another name with -o", code="io")
+        if not force:
+            raise InputError(f"{path}: the folder exists already; use --force to replace the files in it, or -o "
+                             "to choose another folder", code="io")
+    elif not path.parent.is_dir():
+        raise InputError(f"{path.parent}: no such folder; create it or choose another -o", code="io")
+
+
+def _write(files: dict[Path, bytes], folders: list[Path], force: bool) -> None:
+    """All files, all or nothing; output folders are made first and removed again (when we
+    made them) if writing fails."""
+    from .fileio import write_all
+
+    made: list[Path] = []
+    try:
+        for folder in folders:
+            if not folder.exists():
+                try:
+                    folder.mkdir()
+                except OSError as e:
+                    raise InputError(f"{folder}: cannot make the folder ({e.strerror}); nothing was written",
+                                     code="io") from None
+                made.append(folder)
+        write_all(files, force)
+    except BaseException:
+        for folder in reversed(made):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        raise
 
 
 def run(kind_name: str, input_path: Any, ctx: Context, *, outputs: Mapping[str, Any] | None = None,
@@ -108,15 +174,18 @@ def run(kind_name: str, input_path: Any, ctx: Context, *, outputs: Mapping[str, 
     the errors and nothing is written. Raises InputError (cannot read or write) and
     ContentError (the input does not fit the schema).
     """
-    from .fileio import check_writable, write_all
+    from .fileio import check_writable
 
     kind = get(kind_name)
     input_path = as_path(input_path, "input")
     extra = {name: as_path((inputs or {}).get(name), name) for name in kind.inputs}
     targets = resolve_outputs(kind, input_path, extra, outputs or {})
     refuse_clashes(input_path, extra, targets)
-    for path in targets.values():
-        check_writable(path, force)
+    for role, path in targets.items():
+        if kind.output(role).many:
+            check_folder(path, force)
+        else:
+            check_writable(path, force)
     chosen = {role: as_path(t, "template") for role, t in (templates or {}).items() if t}
     if ctx.profile and kind.fixed_format:
         raise InputError(f"--profile: a {kind.title} keeps the Council's fixed format; its profile cannot be "
@@ -125,9 +194,19 @@ def run(kind_name: str, input_path: Any, ctx: Context, *, outputs: Mapping[str, 
     analysis = analyse(kind, input_path, ctx, request)
     if has_errors(analysis.findings):
         return Report(analysis.findings, analysis.stats, None)
-    files = {path: render(kind, kind.output(role), analysis, ctx, path, chosen.get(role))
-             for role, path in targets.items()}
-    write_all(files, force)
+    analysis.targets = dict(targets)
+    files: dict[Path, bytes] = {}
+    folders: list[Path] = []
+    for role, path in targets.items():
+        out = kind.output(role)
+        if out.many:
+            folders.append(path)
+            many = render_many(kind, out, analysis, ctx, path, chosen.get(role))
+            analysis.stats.setdefault("files", {})[role] = [str(p) for p in many]
+            files.update(many)
+        else:
+            files[path] = render(kind, out, analysis, ctx, path, chosen.get(role))
+    _write(files, folders, force)
     for role, path in targets.items():
         stat = kind.output(role).stat
         if stat:

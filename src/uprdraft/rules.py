@@ -129,6 +129,14 @@ class FontRules(_Section):
         "speaker-script": FontProfile.model_construct(size_pt=14.0, min_size_pt=14.0, warn_tables=False),
         "child-friendly": FontProfile.model_construct(size_pt=12.0, min_size_pt=12.0, warn_tables=False),
         "hrc-report": FontProfile.model_construct(warn_tables=False),  # mid-term reports and plans carry tables
+        # ---- next review (issue 16) ----
+        # The stakeholder submission has numbered pages (a footer) and tables; the 2008 guide's
+        # font line is cut off after "in Times" [S50] (U): Times New Roman 12 is our reading.
+        "upr-submission": FontProfile.model_construct(size_pt=12.0, warn_tables=False, warn_header_footer=False,
+                                                      warn_images=False),
+        # briefs and fact sheets: short documents with a chart and tables (our choice, U)
+        "upr-brief": FontProfile.model_construct(size_pt=11.0, warn_tables=False, warn_images=False,
+                                                 warn_header_footer=False),
     }
 
 
@@ -816,6 +824,278 @@ class WordFileRules(_Section):
     findings_per_code: int = Field(20, gt=0)
 
 
+# --------------------------------------------------------------------------- next review (issue 16)
+# Stakeholder submissions, pre-session statements, briefs for recommending States,
+# child-friendly recommendations and fact sheets. Sources are the tags of domain-rules.md
+# section 12 [S50-S53] and the seed; docs/domain-rules-next-review.md says what could and
+# could not be checked here (no web access when this was written).
+class SubmissionRules(_Section):
+    # [S50] V (2008 guide): uprsubmissions@ohchr.org; an online upload system exists since
+    # about 2015 [S52] P. The route is a rule: "email" writes an .eml draft, "upload" only
+    # reminds where to upload (the draft is still written for the record).
+    to: str = "uprsubmissions@ohchr.org"
+    route: str = Field(default="email", pattern="^(email|upload)$")
+    upload_url: str = "https://uprdoc.ohchr.org"  # U: the address of the online system was not checked
+    # [S50] V: "<main stakeholder> – individual or joint UPR submission – <State> – <month
+    # year of the session>", e.g. "Women's coalition – joint UPR submission – Brazil – April 2008".
+    subject_template: str = "{organisation} – {type} UPR submission – {state} – {month_year}"
+    subject_types: dict[str, str] = {"individual": "individual", "joint": "joint"}
+    subject_month_locale: str = "en"  # the example is English; month names in this locale
+    # Length. [S50] V: 2008 guide, at most 5 pages (individual) and 10 pages (large coalitions).
+    # [S51] U: later cycles use word limits, reported as 2,815 words (individual) and 5,630
+    # (joint); NOT checked against the current OHCHR guidelines here (no web access), nor
+    # whether footnotes count. Defaults: the word limit is checked (length_check "words"),
+    # footnotes counted (the stricter reading, as for written statements [S2]).
+    word_limit: dict[str, int] = {"individual": 2815, "joint": 5630}
+    page_limit: dict[str, int] = {"individual": 5, "joint": 10}
+    count_footnotes: bool = True
+    length_check: str = Field(default="words", pattern="^(words|pages|both)$")
+    # Our estimate (U) for the page check: words on one A4 page in the submission's profile.
+    words_per_page: int = 500
+    # [S50] V: Word only, paragraphs and pages numbered; Times (the size is cut off in the
+    # copy seen, U): see fonts.profiles["upr-submission"].
+    font_profile: str = "upr-submission"
+    # [S50] V: UN official languages, preferably English, French or Spanish (our templates).
+    languages: tuple[str, ...] = ("en", "fr", "es")
+    # [S50] V: due by 12:00 noon Geneva time on the published day; late ones not considered.
+    deadline_time: str = "12:00"
+    timezone: str = "Europe/Zurich"  # Geneva
+    deadline_warn_days: int = 7  # our choice (U): warn in the last week
+    reminder_days_before: int = 7  # the .ics alarm, one week before (our choice, U)
+    # [S50] V: at most the 4 years since the previous review.
+    period_years: int = 4
+    # [S50] V: refrain from annexing reports of other organisations.
+    annexes_allowed: bool = False
+
+
+class PreSessionRules(_Section):
+    # [S53] P (UPR Info FAQ): each speaker has about 5-7 minutes, in English; the statement
+    # goes to the organisers about two weeks before; the organisation's description is at
+    # most 200 words. The pace and pauses are those of oral statements (rules.oral).
+    min_seconds: int = 300
+    max_seconds: int = 420
+    warn_ratio: float = 0.95  # our choice (U): warn when less than 5% of the time is left
+    language: str = "en"
+    days_before_due: int = 14
+    due_warn_days: int = 7  # our choice (U)
+    due_reminder_days: int = 3  # the .ics alarm before the due day (our choice, U)
+    description_max_words: int = 200
+    font_profile: str = "speaker-script"
+
+
+class BriefRules(_Section):
+    # seed V: brief the recommending States on what they recommended and keep noted
+    # recommendations on the table. File names (our choice): ASCII letters, digits and
+    # hyphens, at most max_name_length characters, Windows device names avoided.
+    file_prefix: str = "brief-"
+    max_name_length: int = 60
+    index_name: str = "index.docx"
+    font_profile: str = "upr-brief"
+
+
+class NextReviewRules(_Section):
+    submission: SubmissionRules = SubmissionRules.model_construct()
+    pre_session: PreSessionRules = PreSessionRules.model_construct()
+    briefs: BriefRules = BriefRules.model_construct()
+    factsheet_profile: str = "upr-brief"
+    # Chart colours (our choice): dark blue and orange, told apart by people with the common
+    # colour-vision deficiencies; the numbers are also given as a table and in the alt text.
+    chart_colours: tuple[str, str] = ("1F4E79", "E07B00")
+    languages: tuple[str, ...] = ("en", "fr", "es")
+    # Fixed words of the new documents, per language. Status and response names come from
+    # rules.upr.status_labels / response_labels.
+    labels: dict[str, dict[str, str]] = {
+        "en": {
+            "colon": ": ",
+            "individual_heading": "Submission to the Universal Periodic Review of {state}",
+            "joint_heading": "Joint submission to the Universal Periodic Review of {state}",
+            "session_line": "Universal Periodic Review, session {session}, {month_year}",
+            "session_line_nosession": "Universal Periodic Review, {month_year}",
+            "submitted_by": "Submitted by", "organisations": "Submitting organisations",
+            "contact": "Contact", "key_words": "Key words", "executive_summary": "Executive summary",
+            "about": "About the submitting organisations", "introduction": "Introduction and methodology",
+            "implementation": "Implementation of the recommendations of the previous review",
+            "implementation_intro": "{total} recommendations of the previous review ({symbol}) by implementation "
+                                    "status and by the response of {state}.",
+            "previous": "Recommendations of the previous review", "assessment": "Assessment",
+            "new_recommendations": "Recommendations",
+            "new_recommendations_intro": "We recommend that {state}:",
+            "col_id": "Para.", "col_text": "Recommendation", "col_states": "Recommending States",
+            "col_response": "Response", "col_status": "Status", "col_all": "All", "total": "Total",
+            "no_theme": "Other recommendations",
+            "chart_alt": "Bar chart: implementation status of {total} recommendations, supported and noted. {details}",
+            "chart_item": "{status}: {supported} supported, {noted} noted.",
+            "chart_name": "Implementation status",
+            # pre-session statement
+            "ps_title": "Pre-session statement: speaker's script",
+            "ps_state": "State under review", "ps_date": "Pre-session", "ps_organisation": "Organisation",
+            "ps_joint_with": "Jointly with", "ps_speaker": "Speaker", "ps_timing": "Timing",
+            "ps_timing_value": "about {estimate} of {limit} ({words} words at {wpm} words per minute)",
+            "ps_reading_note": "The time at the end of each paragraph, e.g. [1:45], is the time elapsed when you "
+                               "finish it. Each speaker has {min} to {max}.",
+            "ps_due": "Send the statement to the organisers by {date}.",
+            "ps_about": "About the organisation",
+            "ps_text_header": "Pre-session on {state}, {date}",
+            # briefs
+            "brief_title": "Brief for {recipient}",
+            "brief_subtitle": "UPR recommendations made to {state} and their follow-up",
+            "brief_intro": "At the review of {state} on {date}, {recipient} made {count} of the recommendations "
+                           "({symbol}). Below are the response of {state}, their implementation status and our asks "
+                           "for your bilateral follow-up.",
+            "brief_yours": "Your recommendations", "brief_asks": "Our asks",
+            "brief_noted": "NOTED: {state} did not support this recommendation; it can still be implemented, "
+                           "and we ask you to keep it on the table.",
+            "brief_from": "From", "brief_no_asks": "No specific asks: please follow up on the recommendations above.",
+            "index_title": "Briefs for recommending States: UPR of {state}",
+            "index_intro": "{states} States made the {total} recommendations to {state} ({symbol}). One brief per "
+                           "State is in this folder.",
+            "col_state": "Recommending State", "col_count": "Recommendations", "col_supported": "Supported",
+            "col_noted": "Noted", "col_action": "Fully or partially implemented", "col_file": "File",
+            # child-friendly recommendations
+            "cf_title": "What other countries asked {state} to do: the recommendations in simple words",
+            "cf_about": "About this document",
+            "cf_note": "These are the recommendations {state} received at its review, written for children and "
+                       "young people aged {age_band}. The official text is kept beside each one, so that you can "
+                       "check what it really says.",
+            "cf_children": "How children took part", "cf_simple": "In simple words", "cf_official": "Official text",
+            "cf_para": "Paragraph {id}", "cf_from": "Asked by: {states}",
+            "cf_supported": "{state} said yes.", "cf_noted": "{state} did not say yes, but only took note.",
+            "cf_missing": "(no simple version yet)",
+            # fact sheet
+            "fs_label": "Fact sheet", "fs_key_messages": "Key messages", "fs_figures": "Implementation in figures",
+            "fs_intro": "{total} recommendations to {state} ({symbol}), reviewed on {date}.",
+            "fs_triggered": "Triggered action (fully or partially implemented): {count} of {total}",
+            "fs_by": "By",
+        },
+        "fr": {
+            "colon": "\u00a0: ",
+            "individual_heading": "Contribution à l'Examen périodique universel de l'État examiné\u00a0: {state}",
+            "joint_heading": "Contribution conjointe à l'Examen périodique universel de l'État examiné\u00a0: {state}",
+            "session_line": "Examen périodique universel, {session}e session, {month_year}",
+            "session_line_nosession": "Examen périodique universel, {month_year}",
+            "submitted_by": "Présentée par", "organisations": "Organisations auteurs",
+            "contact": "Contact", "key_words": "Mots clés", "executive_summary": "Résumé",
+            "about": "Présentation des organisations", "introduction": "Introduction et méthodologie",
+            "implementation": "Mise en œuvre des recommandations de l'examen précédent",
+            "implementation_intro": "{total} recommandations de l'examen précédent ({symbol}) par état de mise en "
+                                    "œuvre et selon la réponse de l'État examiné ({state}).",
+            "previous": "Recommandations de l'examen précédent", "assessment": "Évaluation",
+            "new_recommendations": "Recommandations",
+            "new_recommendations_intro": "Nous recommandons à l'État examiné ({state})\u00a0:",
+            "col_id": "Par.", "col_text": "Recommandation", "col_states": "États auteurs",
+            "col_response": "Réponse", "col_status": "État de mise en œuvre", "col_all": "Toutes", "total": "Total",
+            "no_theme": "Autres recommandations",
+            "chart_alt": "Diagramme en barres\u00a0: état de mise en œuvre de {total} recommandations, appuyées et "
+                         "notées. {details}",
+            "chart_item": "{status}\u00a0: {supported} appuyées, {noted} notées.",
+            "chart_name": "État de mise en œuvre",
+            "ps_title": "Déclaration de pré-session\u00a0: texte de l'orateur",
+            "ps_state": "État examiné", "ps_date": "Pré-session", "ps_organisation": "Organisation",
+            "ps_joint_with": "Conjointement avec", "ps_speaker": "Orateur ou oratrice", "ps_timing": "Durée",
+            "ps_timing_value": "environ {estimate} sur {limit} ({words} mots à {wpm} mots par minute)",
+            "ps_reading_note": "Le temps à la fin de chaque paragraphe, par exemple [1:45], est le temps écoulé "
+                               "quand vous le terminez. Chaque intervenant dispose de {min} à {max}.",
+            "ps_due": "Envoyez la déclaration aux organisateurs au plus tard le {date}.",
+            "ps_about": "Présentation de l'organisation",
+            "ps_text_header": "Pré-session sur l'État examiné ({state}), {date}",
+            "brief_title": "Note d'information pour l'État auteur\u00a0: {recipient}",
+            "brief_subtitle": "Recommandations de l'EPU adressées à l'État examiné ({state}) et leur suivi",
+            "brief_intro": "Lors de l'examen de l'État examiné ({state}) le {date}, l'État auteur ({recipient}) a "
+                           "formulé {count} des recommandations ({symbol}). Voici la réponse de l'État examiné, "
+                           "l'état de mise en œuvre et nos demandes pour votre suivi bilatéral.",
+            "brief_yours": "Vos recommandations", "brief_asks": "Nos demandes",
+            "brief_noted": "NOTÉE\u00a0: l'État examiné ({state}) n'a pas appuyé cette recommandation\u00a0; elle "
+                           "peut encore être mise en œuvre et nous vous demandons de la maintenir à l'ordre du jour.",
+            "brief_from": "De la part de",
+            "brief_no_asks": "Pas de demande particulière\u00a0: merci d'assurer le suivi des recommandations ci-dessus.",
+            "index_title": "Notes d'information pour les États auteurs\u00a0: EPU de l'État examiné ({state})",
+            "index_intro": "{states} États ont formulé les {total} recommandations adressées à l'État examiné "
+                           "({state}, {symbol}). Ce dossier contient une note par État.",
+            "col_state": "État auteur", "col_count": "Recommandations", "col_supported": "Appuyées",
+            "col_noted": "Notées", "col_action": "Pleinement ou partiellement mises en œuvre", "col_file": "Fichier",
+            "cf_title": "Ce que d'autres pays ont demandé à l'État examiné ({state})\u00a0: les recommandations en mots simples",
+            "cf_about": "À propos de ce document",
+            "cf_note": "Voici les recommandations reçues par l'État examiné ({state}) lors de son examen, écrites "
+                       "pour les enfants et les jeunes de {age_band} ans. Le texte officiel figure à côté de "
+                       "chacune, pour vérifier ce qu'elle dit vraiment.",
+            "cf_children": "Comment les enfants ont participé", "cf_simple": "En mots simples",
+            "cf_official": "Texte officiel", "cf_para": "Paragraphe {id}", "cf_from": "Demandé par\u00a0: {states}",
+            "cf_supported": "L'État examiné ({state}) a dit oui.",
+            "cf_noted": "L'État examiné ({state}) n'a pas dit oui\u00a0: il en a seulement pris note.",
+            "cf_missing": "(pas encore de version simple)",
+            "fs_label": "Fiche d'information", "fs_key_messages": "Messages clés",
+            "fs_figures": "La mise en œuvre en chiffres",
+            "fs_intro": "{total} recommandations adressées à l'État examiné ({state}, {symbol}), examen du {date}.",
+            "fs_triggered": "Ayant donné lieu à une action (pleinement ou partiellement mises en œuvre)\u00a0: "
+                            "{count} sur {total}",
+            "fs_by": "Par",
+        },
+        "es": {
+            "colon": ": ",
+            "individual_heading": "Contribución al Examen Periódico Universal del Estado examinado: {state}",
+            "joint_heading": "Contribución conjunta al Examen Periódico Universal del Estado examinado: {state}",
+            "session_line": "Examen Periódico Universal, {session}.º período de sesiones, {month_year}",
+            "session_line_nosession": "Examen Periódico Universal, {month_year}",
+            "submitted_by": "Presentada por", "organisations": "Organizaciones que la presentan",
+            "contact": "Contacto", "key_words": "Palabras clave", "executive_summary": "Resumen ejecutivo",
+            "about": "Presentación de las organizaciones", "introduction": "Introducción y metodología",
+            "implementation": "Aplicación de las recomendaciones del examen anterior",
+            "implementation_intro": "{total} recomendaciones del examen anterior ({symbol}) según su grado de "
+                                    "aplicación y la respuesta del Estado examinado ({state}).",
+            "previous": "Recomendaciones del examen anterior", "assessment": "Evaluación",
+            "new_recommendations": "Recomendaciones",
+            "new_recommendations_intro": "Recomendamos al Estado examinado ({state}):",
+            "col_id": "Párr.", "col_text": "Recomendación", "col_states": "Estados recomendantes",
+            "col_response": "Respuesta", "col_status": "Situación", "col_all": "Todas", "total": "Total",
+            "no_theme": "Otras recomendaciones",
+            "chart_alt": "Gráfico de barras: grado de aplicación de {total} recomendaciones, apoyadas y anotadas. "
+                         "{details}",
+            "chart_item": "{status}: {supported} apoyadas, {noted} anotadas.",
+            "chart_name": "Grado de aplicación",
+            "ps_title": "Declaración para la presesión: guion del orador",
+            "ps_state": "Estado examinado", "ps_date": "Presesión", "ps_organisation": "Organización",
+            "ps_joint_with": "Conjuntamente con", "ps_speaker": "Orador u oradora", "ps_timing": "Duración",
+            "ps_timing_value": "unos {estimate} de {limit} ({words} palabras a {wpm} palabras por minuto)",
+            "ps_reading_note": "El tiempo al final de cada párrafo, por ejemplo [1:45], es el tiempo transcurrido "
+                               "al terminarlo. Cada orador dispone de {min} a {max}.",
+            "ps_due": "Envíe la declaración a los organizadores a más tardar el {date}.",
+            "ps_about": "Presentación de la organización",
+            "ps_text_header": "Presesión sobre el Estado examinado ({state}), {date}",
+            "brief_title": "Nota informativa para el Estado recomendante: {recipient}",
+            "brief_subtitle": "Recomendaciones del EPU al Estado examinado ({state}) y su seguimiento",
+            "brief_intro": "En el examen del Estado examinado ({state}) del {date}, el Estado recomendante "
+                           "({recipient}) formuló {count} de las recomendaciones ({symbol}). A continuación figuran "
+                           "la respuesta del Estado examinado, su grado de aplicación y nuestras peticiones para su "
+                           "seguimiento bilateral.",
+            "brief_yours": "Sus recomendaciones", "brief_asks": "Nuestras peticiones",
+            "brief_noted": "ANOTADA: el Estado examinado ({state}) no apoyó esta recomendación; aún puede aplicarse "
+                           "y le pedimos que la mantenga en la agenda.",
+            "brief_from": "De", "brief_no_asks": "Sin peticiones concretas: le rogamos dar seguimiento a las "
+                                                 "recomendaciones anteriores.",
+            "index_title": "Notas informativas para los Estados recomendantes: EPU del Estado examinado ({state})",
+            "index_intro": "{states} Estados formularon las {total} recomendaciones al Estado examinado ({state}, "
+                           "{symbol}). Esta carpeta contiene una nota por Estado.",
+            "col_state": "Estado recomendante", "col_count": "Recomendaciones", "col_supported": "Apoyadas",
+            "col_noted": "Anotadas", "col_action": "Aplicadas plena o parcialmente", "col_file": "Archivo",
+            "cf_title": "Lo que otros países pidieron al Estado examinado ({state}): las recomendaciones en palabras sencillas",
+            "cf_about": "Sobre este documento",
+            "cf_note": "Estas son las recomendaciones que recibió el Estado examinado ({state}) en su examen, "
+                       "escritas para niñas, niños y adolescentes de {age_band} años. El texto oficial figura al "
+                       "lado de cada una, para comprobar lo que dice realmente.",
+            "cf_children": "Cómo participaron niñas, niños y adolescentes", "cf_simple": "En palabras sencillas",
+            "cf_official": "Texto oficial", "cf_para": "Párrafo {id}", "cf_from": "Lo pidieron: {states}",
+            "cf_supported": "El Estado examinado ({state}) dijo que sí.",
+            "cf_noted": "El Estado examinado ({state}) no dijo que sí: solo tomó nota.",
+            "cf_missing": "(todavía sin versión sencilla)",
+            "fs_label": "Hoja informativa", "fs_key_messages": "Mensajes clave",
+            "fs_figures": "La aplicación en cifras",
+            "fs_intro": "{total} recomendaciones al Estado examinado ({state}, {symbol}), examen del {date}.",
+            "fs_triggered": "Dieron lugar a medidas (aplicadas plena o parcialmente): {count} de {total}",
+            "fs_by": "Por",
+        },
+    }
+
+
 class Rules(_Section):
     written: WrittenRules = WrittenRules.model_construct()
     fonts: FontRules = FontRules.model_construct()
@@ -828,6 +1108,7 @@ class Rules(_Section):
     importing: ImportRules = ImportRules.model_construct()
     limits: LimitRules = LimitRules.model_construct()
     word_files: WordFileRules = WordFileRules.model_construct()
+    next_review: NextReviewRules = NextReviewRules.model_construct()  # issue 16
 
 
 DEFAULT = Rules.model_construct()

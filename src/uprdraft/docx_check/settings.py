@@ -42,6 +42,8 @@ PROFILES: dict[str, Profile] = {
     "speaker-script": replace(_P, size_pt=14, min_size_pt=14, warn_tables=False),
     "child-friendly": replace(_P, size_pt=12, min_size_pt=12, warn_tables=False),
     "hrc-report": replace(_P, warn_tables=False),
+    "upr-submission": replace(_P, size_pt=12, warn_tables=False, warn_header_footer=False, warn_images=False),
+    "upr-brief": replace(_P, size_pt=11, warn_tables=False, warn_images=False, warn_header_footer=False),
 }
 DEFAULT_PROFILE = "hrc-written"
 STATUS_LIMITS = {"general": 2000, "special": 1500, "roster": 1500, "nhri_a": 2000}  # rules.written.word_limit

@@ -39,12 +39,18 @@ class Output(NamedTuple):
     verify_words: bool = False  # the checker's word count must equal the kind's
     template: str | None = None  # the option giving a coalition's own template for this output
     beside: str = "input"  # the input whose name gives the default path
+    # many files: the writer returns {file name: bytes}, written into the output folder (the
+    # path is a folder; its default is the input's stem + suffix, e.g. "plan-briefs"); every
+    # .docx among them is self-checked with ``profile``; all or nothing, like single files
+    many: bool = False
 
     def profile_name(self, rules: Any) -> str | None:
         if self.profile is None or "." not in self.profile:
             return self.profile
-        section, _, name = self.profile.partition(".")
-        return str(getattr(getattr(rules, section), name))
+        value = rules
+        for name in self.profile.split("."):  # e.g. "next_review.submission.font_profile"
+            value = getattr(value, name)
+        return str(value)
 
 
 class Kind(NamedTuple):
@@ -93,13 +99,16 @@ class Analysis:
     """A loaded input with its rule findings, statistics and what the writers need."""
 
     def __init__(self, model: Any, source: Any, findings: list[Any], stats: dict[str, Any], content: Any = None,
-                 inputs: Mapping[str, Any] | None = None):
+                 inputs: Mapping[str, Any] | None = None, targets: Mapping[str, Path] | None = None):
         self.model = model
         self.source = source  # load.Source: where each field came from
         self.findings = findings  # findings.Finding
         self.stats = stats
         self.content = content  # prepared once for the writers (paragraphs, timing, resolved items)
         self.inputs: Mapping[str, Any] = {} if inputs is None else inputs  # further inputs, read
+        # role -> where each output goes (set by the pipeline before the writers run: a writer may
+        # name a sibling output, e.g. the .docx an .eml attaches)
+        self.targets: Mapping[str, Path] = {} if targets is None else targets
 
     def __repr__(self) -> str:
         return (f"Analysis(model={self.model!r}, findings={self.findings!r}, stats={self.stats!r}, "
@@ -180,6 +189,67 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         help="Check INPUT (written-statement or submission) and DOCX, then write the e-mail to the HRC "
              "secretariat as an .eml draft (and send it with --send)."),
 )}
+
+
+# --------------------------------------------------------------------------- the next review (issue 16)
+KINDS.update({k.name: k for k in (
+    Kind(
+        name="upr-submission", title="UPR stakeholder submission",
+        model="uprdraft.models.next_review:UprSubmission",
+        analyse=f"{_K}.upr_submission:analyse", summary=f"{_K}.upr_submission:summary_lines",
+        outputs=(Output("document", ".docx", f"{_K}.upr_submission:write_docx",
+                        profile="next_review.submission.font_profile", template="--template"),
+                 Output("eml", ".eml", f"{_K}.upr_submission:write_eml", option="--eml", param="eml",
+                        metavar="OUT.eml", stat="eml",
+                        help="Also write the e-mail to the OHCHR as a draft (.eml) with the .docx attached."),
+                 Output("ics", ".ics", f"{_K}.upr_submission:write_ics", option="--ics", param="ics",
+                        metavar="OUT.ics", stat="ics",
+                        help="Also write a calendar entry for the deadline (12:00 Geneva time) with a reminder "
+                             "one week before.")),
+        command=("report", "submission"), api="render_upr_submission", dated=True,
+        help="Write a UPR stakeholder submission (.docx) from INPUT, with --eml the e-mail draft and with --ics "
+             "the deadline; --today also takes a moment (YYYY-MM-DDTHH:MM, Geneva time)."),
+    Kind(
+        name="pre-session-statement", title="pre-session statement",
+        model="uprdraft.models.next_review:PreSessionStatement",
+        analyse=f"{_K}.pre_session:analyse", summary=f"{_K}.pre_session:summary_lines",
+        outputs=(Output("document", ".docx", f"{_K}.pre_session:write_docx",
+                        profile="next_review.pre_session.font_profile", template="--template"),
+                 Output("text", ".txt", f"{_K}.pre_session:write_text", option="--text", param="text_output",
+                        metavar="OUT.txt", stat="text_output",
+                        help="Also write the text to send to the organisers (.txt)."),
+                 Output("ics", ".ics", f"{_K}.pre_session:write_ics", option="--ics", param="ics",
+                        metavar="OUT.ics", stat="ics",
+                        help="Also write a calendar file: the day the statement is due to the organisers, with a "
+                             "reminder, and the pre-session itself.")),
+        command=("statement", "pre-session"), api="render_pre_session_statement", dated=True, fixed_format=True,
+        help="Write the speaker's script (.docx) of a UPR pre-session statement, timed against 5-7 minutes."),
+    Kind(
+        name="recommending-state-briefs", title="briefs for recommending States",
+        model="uprdraft.models.next_review:RecommendingStateBriefs",
+        analyse=f"{_K}.briefs:analyse", summary=f"{_K}.briefs:summary_lines",
+        outputs=(Output("document", "-briefs", f"{_K}.briefs:write_briefs", many=True,
+                        profile="next_review.briefs.font_profile", template="--template"),),
+        command=("report", "briefs"), api="render_recommending_state_briefs",
+        help="Write one brief (.docx) per recommending State and index.docx into the folder -o DIR."),
+    Kind(
+        name="child-friendly-recommendations", title="child-friendly recommendations",
+        model="uprdraft.models.next_review:ChildFriendlyRecommendations",
+        analyse=f"{_K}.child_recommendations:analyse", summary=f"{_K}.child_recommendations:summary_lines",
+        outputs=(Output("document", ".docx", f"{_K}.child_recommendations:write_docx",
+                        profile="midterm.child_friendly_profile", template="--template"),),
+        command=("report", "child-friendly-recommendations"), api="render_child_friendly_recommendations",
+        help="Write the recommendations in child-friendly words beside the official text (.docx)."),
+    Kind(
+        name="factsheet", title="fact sheet",
+        model="uprdraft.models.next_review:FactSheet",
+        analyse=f"{_K}.factsheet:analyse", summary=f"{_K}.factsheet:summary_lines",
+        outputs=(Output("document", ".docx", f"{_K}.factsheet:write_docx", profile="next_review.factsheet_profile",
+                        template="--template"),),
+        command=("report", "factsheet"), api="render_factsheet", accepts=("midterm-report",),
+        help="Write a one-page fact sheet (.docx) with the implementation chart, from a factsheet or a mid-term "
+             "report INPUT."),
+)})
 
 
 def get(name: str) -> Kind:

@@ -20,33 +20,17 @@ Python API:
 """
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..findings import Finding, InputError, Report, error, has_errors, warning
 from ..kinds import Analysis, Request
 from ..render.oral import script_labels as _labels
 from ..text import clock
+from ..timing import Paragraph, time_paragraphs, words_to_cut  # noqa: F401  (Paragraph: re-exported)
 from ..wordcount import count_words
 
 KIND = "oral-statement"
 BULLET = "\u2022 "
-
-
-@dataclass
-class Paragraph:
-    """One spoken paragraph of the script."""
-
-    role: str  # "opening" | "body" | "closing"
-    text: str
-    words: int
-    line: int | None = None  # 0-based line in the body (body paragraphs only)
-    end_seconds: float = 0.0  # cumulative time when the speaker finishes it
-
-    @property
-    def mark(self) -> str:
-        return clock(self.end_seconds)
 
 
 # --------------------------------------------------------------------------- spoken text
@@ -129,10 +113,7 @@ def _limit_seconds(model, rules) -> int | None:
 def _timing(model, paras: list[Paragraph], rules) -> dict:
     wpm = model.words_per_minute or rules.words_per_minute
     pause = rules.pause_seconds_per_paragraph
-    words = 0
-    for i, p in enumerate(paras):
-        words += p.words
-        p.end_seconds = words * 60 / wpm + pause * i
+    words, _ = time_paragraphs(paras, wpm, pause)
     limit = _limit_seconds(model, rules)
     return {
         "words": words,
@@ -221,7 +202,7 @@ def _analyse(model, src, rules) -> tuple[list[Finding], dict]:
         exact = round(timing["exact_seconds"], 6)
         source = "time_limit_seconds" if model.time_limit_seconds else f"the {model.segment} limit"
         if exact > limit:
-            over = math.ceil(round((exact - limit) * wpm / 60, 6))
+            over = words_to_cut(exact, limit, wpm)
             findings.append(error(
                 "time-limit",
                 f"the statement takes about {clock(exact)} to read ({timing['words']} words at {wpm} words per "

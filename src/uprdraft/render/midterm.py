@@ -75,6 +75,7 @@ def report_context(loaded, rules) -> dict:
         "children_participation": paragraphs(m.children_participation),
         "statistics_intro": L["statistics_intro"].format(total=stats["total"], state=m.state_under_review)
         + _moved_sentence(loaded, rules, lang),
+        "status_chart": _status_chart(loaded.recommendations, rules, lang),  # issue 16
         "stats_rows": rows,
         "grouping_note": L[f"grouping_{rules.midterm.group_by_theme}"],
         "themes": themes,
@@ -96,6 +97,15 @@ def _moved_sentence(loaded, rules, lang: str) -> str:
              for s in rules.upr.statuses if s in moved]
     return " " + L["moved_since_review"].format(review_date=format_date(loaded.model.review_date, lang),
                                                 as_of=format_date(loaded.as_of, lang), items="; ".join(items))
+
+
+def _status_chart(recs, rules, lang: str):
+    """The run showing the implementation chart (counts by status, supported vs noted)."""
+    from .chart import chart_run
+    from .next_review import status_figures
+
+    figures = status_figures(recs, rules, lang)
+    return chart_run(figures["alt"], figures["name"])
 
 
 def _row(rec, others: list[str], L: dict, lang: str) -> dict:
@@ -126,8 +136,13 @@ def render_report(loaded, ctx) -> bytes:
     m = loaded.model
     rules = ctx.rules
     prepare = _report_prepare(rules, rules.midterm.font_profile) if ctx.template is None else None
-    return render_template(REPORT_TEMPLATE, m.language, report_context(loaded, rules), template=ctx.template,
+    data = render_template(REPORT_TEMPLATE, m.language, report_context(loaded, rules), template=ctx.template,
                            prepare=prepare, title=m.title, author=submitted_by(m), language=m.language)
+    # the implementation chart (issue 16): attached where the template shows {{r status_chart }}
+    from .next_review import status_figures, with_chart
+
+    return with_chart(data, status_figures(loaded.recommendations, rules, m.language), rules, m.language,
+                      rules.midterm.font_profile)
 
 
 def age_range(band: str, wording: dict) -> str:
