@@ -714,6 +714,15 @@ class ImportRules(_Section):
     encoding_margin: int = 3
 
 
+# --------------------------------------------------------------------------- the web application
+class ServeRules(_Section):
+    # Our choice: the largest request `uprdraft serve` reads (a form's JSON, an uploaded
+    # Word file or recommendations export); the Word reader's own bounds still apply.
+    max_body_bytes: int = Field(default=32 * 1024 * 1024, ge=1024)
+    # Our choice: the files its pages take (the inputs the CLI reads).
+    upload_suffixes: tuple[str, ...] = (".docx", ".csv", ".xlsx", ".yaml", ".yml", ".md")
+
+
 class Rules(_Section):
     written: WrittenRules = WrittenRules()
     fonts: FontRules = FontRules()
@@ -724,6 +733,7 @@ class Rules(_Section):
     child_friendly: ChildFriendlyRules = ChildFriendlyRules()
     midterm: MidtermRules = MidtermRules()
     importing: ImportRules = ImportRules()
+    serve: ServeRules = ServeRules()
 
 
 DEFAULT = Rules()
