@@ -327,10 +327,23 @@ def _env() -> Any:
                        trim_blocks=True, lstrip_blocks=True)
 
 
+def _script_json(value: Any) -> Any:
+    """JSON for a <script type="application/json"> block, keys in their order (the form's
+    fields come in the model's order), with the characters that could close the block escaped."""
+    from markupsafe import Markup
+
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
+        text = text.replace(ch, esc)
+    return Markup(text)
+
+
 def page(request: Request, template: str, **values: Any) -> HTMLResponse:
     lang = pick_language(request)
     t = catalogue(lang)
     env = request.app.state.jinja
+    if "setup" in values:
+        values["setup_json"] = _script_json(values["setup"])
     html = env.get_template(template).render(
         lang=lang, langs=LANGS, t=t["ui"], cat=t, kinds=KINDS, path=request.url.path,
         tracker=request.app.state.tracker is not None, **values)

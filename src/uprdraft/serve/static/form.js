@@ -62,7 +62,8 @@
       String(name).replace(/_/g, " ").replace(/^./, function (c) { return c.toUpperCase(); });
   }
   function helpText(name, s) {
-    return (cat.help && cat.help[name]) || s.description || "";
+    if (name === "body" && setup.markdown) return T.body_help;
+    return (s.description && cat.descriptions[s.description]) || s.description || "";
   }
   function pid(path) { return "f-" + path.join("-").replace(/[^A-Za-z0-9_-]/g, "_"); }
   function getAt(obj, path) {
@@ -286,7 +287,7 @@
       s = (value && typeof value === "object" && obj) ? obj : (str || obj);
     }
     if (s.type === "array") return listGroup(path, s, name, labelText, required);
-    if (s.properties) return objectGroup(path, s, labelText, required);
+    if (s.properties) return objectGroup(path, s, labelText, required && !inList);
     if (s.type === "object" && s.additionalProperties) return mapGroup(path, s, name, labelText, required);
     return scalarInput(path, s, name, labelText, required && !inList);
   }
@@ -368,12 +369,17 @@
   }
   function num(n) { return Number(n).toLocaleString(setup.lang); }
   function mmss(sec) { sec = Math.round(sec); return Math.floor(sec / 60) + ":" + ("0" + (sec % 60)).slice(-2); }
+  function fillBar(pct) {
+    var f = el("div", { "class": "fill" });
+    f.style.width = pct + "%";  /* through the CSSOM: allowed by the page's style policy */
+    return f;
+  }
   function bar(value, limit, text) {
     var over = value > limit;
     var pct = Math.min(100, Math.round(100 * value / Math.max(limit, 1)));
     return el("div", { "class": "gauge" + (over ? " over" : "") }, [
       el("p", { "class": "gauge-text", id: "gauge-" + Math.random().toString(36).slice(2), text: text }),
-      el("div", { "class": "track", "aria-hidden": "true" }, [el("div", { "class": "fill", style: "width:" + pct + "%" })])]);
+      el("div", { "class": "track", "aria-hidden": "true" }, [fillBar(pct)])]);
   }
   function showMeter(stats) {
     var meter = document.getElementById("meter");
