@@ -110,8 +110,14 @@ def test_cross_site_posts_are_refused():
     assert r.status_code == 403
     r = c.post("/api/validate/written-statement", json=body, headers={"Sec-Fetch-Site": "cross-site"})
     assert r.status_code == 403
+    r = c.post("/api/validate/written-statement", json=body, headers={"Sec-Fetch-Site": "same-site"})
+    assert r.status_code == 403  # another server on this computer (another port)
+    r = c.post("/api/validate/written-statement", json=body, headers={"Origin": "null"})
+    assert r.status_code == 403
     r = c.post("/api/validate/written-statement", json=body, headers={"Origin": BASE})
     assert r.status_code == 200
+    r = c.post("/api/validate/written-statement", json=body, headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"})
+    assert r.status_code == 200  # a form of our own page
 
 
 def test_request_bodies_are_bounded_by_the_rules():
@@ -438,3 +444,22 @@ def test_the_command_serves_the_api(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_the_submission_email_takes_its_word_file(tmp_path):
+    data = data_of(EXAMPLES / "submission.yaml")
+    docx = (EXAMPLES / "submission-statement.docx").read_bytes()
+    (tmp_path / "input.json").write_text(input_text(data), encoding="utf-8")
+    (tmp_path / "input.docx").write_bytes(docx)
+    done = cli("email", "input.json", "input.docx", "-o", "cli.eml", "--today", TODAY, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    c = client()
+    r = c.post(f"/api/render/submission?today={TODAY}", json=data, headers=bearer())
+    assert r.status_code == 400 and "docx" in r.json()["findings"][0]["message"]
+    r = c.post(f"/api/render/submission?today={TODAY}", data={"input": json.dumps(data)},
+               files={"docx": ("input.docx", docx)}, headers=bearer())
+    assert r.status_code == 200, r.text
+    assert r.content == (tmp_path / "cli.eml").read_bytes()
+    r = c.post(f"/api/render/submission?today={TODAY}", data={"input": json.dumps(data)},
+               files={"docx": ("input.exe", docx)}, headers=bearer())
+    assert r.status_code == 400

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +31,10 @@ from ..context import Context, make_context
 from ..findings import Report, UprdraftError, error
 from ..kinds import KINDS
 from . import engine
+from .pages import catalogue, environment, page, pick_language
 from .security import refusal
 
 HERE = Path(__file__).resolve().parent
-LANGS = ("en", "fr", "es")
-LANG_COOKIE = "uprdraft_lang"
 MEDIA = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".txt": "text/plain; charset=utf-8",
@@ -46,37 +44,6 @@ MEDIA = {
     ".md": "text/markdown; charset=utf-8",
     ".json": "application/json",
 }
-
-
-# --------------------------------------------------------------------------- languages
-@cache
-def catalogue(lang: str) -> dict[str, Any]:
-    """The interface strings of one language, over the English ones (nothing missing)."""
-    en = json.loads((HERE / "locales" / "en.json").read_text(encoding="utf-8"))
-    if lang == "en":
-        return en
-    own = json.loads((HERE / "locales" / f"{lang}.json").read_text(encoding="utf-8"))
-    return {section: {**values, **own.get(section, {})} for section, values in en.items()}
-
-
-def pick_language(request: Request) -> str:
-    """``?lang=`` first, then the choice kept in a cookie, then Accept-Language, then English."""
-    chosen = request.query_params.get("lang") or request.cookies.get(LANG_COOKIE)
-    if chosen in LANGS:
-        return str(chosen)
-    best: tuple[float, str] = (0.0, "en")
-    for part in request.headers.get("accept-language", "").split(","):
-        tag, _, params = part.strip().partition(";")
-        code = tag.strip().lower()[:2]
-        q = 1.0
-        if params.strip().startswith("q="):
-            try:
-                q = float(params.strip()[2:])
-            except ValueError:
-                q = 0.0
-        if code in LANGS and q > best[0]:
-            best = (q, code)
-    return best[1]
 
 
 # --------------------------------------------------------------------------- helpers
@@ -232,10 +199,34 @@ async def api_render(request: Request) -> Response:
     kind = _kind(request.path_params["kind"])
     if kind is None:
         return _bad("usage", f"unknown kind '{request.path_params['kind']}'; one of {', '.join(KINDS)}", 404)
-    data = await _json_body(request)
+    extra: dict[str, tuple[str, bytes]] = {}
+    if request.headers.get("content-type", "").startswith("multipart/form-data"):
+        # the input as JSON in the field 'input', and the further files a kind needs (the
+        # .docx of a submission e-mail) in fields of their names
+        form = await request.form(max_files=len(kind.inputs) + 1, max_fields=10)
+        try:
+            data = json.loads(str(form.get("input") or "null"))
+        except json.JSONDecodeError as e:
+            raise engine.WebInputError(f"input: not JSON: {e}", code="usage") from None
+        for name in kind.inputs:
+            upload = form.get(name)
+            if upload is None or isinstance(upload, str):
+                raise engine.WebInputError(f"{name}: give the Word file (.docx) this document goes with",
+                                           code="usage")
+            if not (upload.filename or "").lower().endswith(".docx"):
+                raise engine.WebInputError(f"{upload.filename}: this page takes .docx files only", code="usage")
+            extra[name] = (upload.filename or f"{name}.docx", await upload.read())
+        await form.close()
+    else:
+        data = await _json_body(request)
+        missing = [n for n in kind.inputs if n not in extra]
+        if missing:
+            raise engine.WebInputError(f"{', '.join(missing)}: this document needs its Word file; send the input "
+                                       "as a form with the fields 'input' (JSON) and "
+                                       f"'{missing[0]}' (the .docx)", code="usage")
     role = request.query_params.get("output") or None
     name = request.query_params.get("name") or _download_stem(kind, data)
-    made = await run_in_threadpool(engine.render, kind, data, _context(request), role, name)
+    made = await run_in_threadpool(engine.render, kind, data, _context(request), role, name, None, extra)
     if not made.files:
         return _report(made.report, 422)
     role = next(iter(made.files))
@@ -320,39 +311,6 @@ async def api_save(request: Request) -> Response:
 
 
 # --------------------------------------------------------------------------- pages
-def _env() -> Any:
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
-    return Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(["html"]),
-                       trim_blocks=True, lstrip_blocks=True)
-
-
-def _script_json(value: Any) -> Any:
-    """JSON for a <script type="application/json"> block, keys in their order (the form's
-    fields come in the model's order), with the characters that could close the block escaped."""
-    from markupsafe import Markup
-
-    text = json.dumps(value, ensure_ascii=False, default=str)
-    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
-        text = text.replace(ch, esc)
-    return Markup(text)
-
-
-def page(request: Request, template: str, **values: Any) -> HTMLResponse:
-    lang = pick_language(request)
-    t = catalogue(lang)
-    env = request.app.state.jinja
-    if "setup" in values:
-        values["setup_json"] = _script_json(values["setup"])
-    html = env.get_template(template).render(
-        lang=lang, langs=LANGS, t=t["ui"], cat=t, kinds=KINDS, path=request.url.path,
-        tracker=request.app.state.tracker is not None, **values)
-    response = HTMLResponse(html)
-    if request.query_params.get("lang") in LANGS:
-        response.set_cookie(LANG_COOKIE, lang, samesite="strict", httponly=True, max_age=365 * 24 * 3600)
-    return response
-
-
 async def home(request: Request) -> Response:
     return page(request, "home.html", title=None)
 
@@ -432,6 +390,6 @@ def create_app(token: str, *, host: str = "127.0.0.1", port: int = 8765, rules: 
     app = Starlette(routes=routes, exception_handlers={404: not_found, 405: method_not_allowed,
                                                          500: server_error})
     app.state.context = ctx
-    app.state.jinja = _env()
+    app.state.jinja = environment()
     app.state.tracker = tracker
     return Guard(app, token, allowed_hosts(host, port, extra_hosts), ctx.rules.serve.max_body_bytes)

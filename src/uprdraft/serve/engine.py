@@ -183,13 +183,13 @@ def call_api(kind: Kind, path: Path, ctx: Context, outputs: Mapping[str, Path],
 
 
 def render(kind: Kind, data: Any, ctx: Context, role: str | None = None, name: str = INPUT_NAME,
-           templates: Mapping[str, bytes] | None = None, extra: Mapping[str, bytes] | None = None) -> Made:
+           templates: Mapping[str, bytes] | None = None, extra: Mapping[str, tuple[str, bytes]] | None = None) -> Made:
     """``uprdraft <command> input.json -o ... [--text/--ics ...]`` on the form's data, in a
     temporary folder: the same pipeline, the same self-check, the same bytes.
 
     ``role`` picks the file wanted (default: the main one); a role of a related kind (the
     e-mail of a written statement) renders this kind's main file first, then that one.
-    ``extra`` gives the further inputs a kind needs as bytes (the .docx of an e-mail).
+    ``extra`` gives the further inputs a kind needs as (file name, bytes) (the .docx of an e-mail).
     """
     role = role or kind.main.role
     suffix_of(kind, role)  # refuses an unknown role
@@ -207,10 +207,13 @@ def render(kind: Kind, data: Any, ctx: Context, role: str | None = None, name: s
                 tpath.write_bytes(tdata)
                 chosen[trole] = tpath
             inputs: dict[str, Path] = {}
-            for iname, idata in (extra or {}).items():
-                ipath = folder / f"{stem}-{safe_name(iname, 'input')}.docx"
+            for iname, (fname, idata) in (extra or {}).items():
+                ipath = folder / "inputs" / safe_name(fname, f"{iname}.docx")
+                ipath.parent.mkdir(exist_ok=True)
                 ipath.write_bytes(idata)
                 inputs[iname] = ipath
+                if kind.main.beside == iname:  # the e-mail is named after its Word file, as in the CLI
+                    stem = ipath.stem
             other = related(kind).get(role)
             if other is not None and role not in [o.role for o in kind.outputs]:
                 first = call_api(kind, path, ctx, {kind.main.role: folder / f"{stem}{kind.main.suffix}"}, chosen)

@@ -12,7 +12,7 @@
 4. Request bodies are bounded (``rules.serve.max_body_bytes``): 413 past the bound, read no
    further.
 5. Every answer carries a strict Content-Security-Policy (our own scripts and styles only),
-   no caching, no referrer.
+   no caching, no referrer to other sites.
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
     (b"cache-control", b"no-store"),
     (b"cross-origin-opener-policy", b"same-origin"),
@@ -128,8 +128,11 @@ class Guard:
         if method not in SAFE_METHODS and not by_bearer and not by_query:
             origin = headers.get("origin")
             fetch_site = headers.get("sec-fetch-site")
-            if (origin not in (None, "null") and origin.split("://", 1)[-1].lower() not in self.hosts) \
-                    or origin == "null" or fetch_site == "cross-site":
+            foreign_origin = origin not in (None, "null") and origin.split("://", 1)[-1].lower() not in self.hosts
+            # a form of our own page says Sec-Fetch-Site: same-origin; an opaque origin ("null")
+            # without it, another site or port (same-site: another server on this computer) is refused
+            if foreign_origin or fetch_site in ("cross-site", "same-site") \
+                    or (origin == "null" and fetch_site != "same-origin"):
                 await _answer(send, 403, refusal("forbidden", "a request from another site is refused"))
                 return
         if by_query and method in ("GET", "HEAD") and not by_cookie and not by_bearer \

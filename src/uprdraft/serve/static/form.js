@@ -434,7 +434,17 @@
   function download(role, suffix) {
     var status = document.getElementById("download-status");
     status.textContent = T.checking;
-    api("/api/render/" + KIND + "?output=" + encodeURIComponent(role), prune(state)).then(function (r) {
+    var url = "/api/render/" + KIND + "?output=" + encodeURIComponent(role);
+    var sent;
+    if (setup.inputs.length) {
+      var fd = new FormData();
+      fd.append("input", JSON.stringify(prune(state)));
+      setup.inputs.forEach(function (n) { var f = document.getElementById("input-" + n).files[0]; if (f) fd.append(n, f); });
+      sent = fetch(url, { method: "POST", body: fd, credentials: "same-origin" });
+    } else {
+      sent = api(url, prune(state));
+    }
+    sent.then(function (r) {
       if (r.ok) return r.blob().then(function (b) { saveBlob(b, filename(r, KIND + suffix)); status.textContent = filename(r, KIND + suffix); });
       return r.json().then(function (rep) { showError(status, rep); });
     });
@@ -464,6 +474,11 @@
 
   /* ------------------------------------------------------------------ start */
   var downloads = document.getElementById("downloads");
+  setup.inputs.forEach(function (n) {
+    downloads.parentNode.insertBefore(el("div", { "class": "field" }, [
+      el("label", { "for": "input-" + n, text: T.input_docx }),
+      el("input", { type: "file", id: "input-" + n, accept: ".docx" })]), downloads);
+  });
   setup.outputs.forEach(function (o) {
     downloads.appendChild(el("button", { type: "button", id: "download-" + o.role, "data-role": o.role,
       text: fmt(T.download_as, { what: cat.roles[o.role] || o.role + " (" + o.suffix + ")" }),
