@@ -463,3 +463,40 @@ def test_the_submission_email_takes_its_word_file(tmp_path):
     r = c.post(f"/api/render/submission?today={TODAY}", data={"input": json.dumps(data)},
                files={"docx": ("input.exe", docx)}, headers=bearer())
     assert r.status_code == 400
+
+
+def test_hosts_answered_on_every_interface():
+    import socket
+
+    from uprdraft.serve.security import allowed_hosts
+
+    hosts = allowed_hosts("0.0.0.0", 8765)
+    assert {"127.0.0.1:8765", "localhost:8765", f"{socket.gethostname().lower()}:8765"} <= hosts
+    assert "evil.example:8765" not in hosts
+    assert allowed_hosts("192.0.2.10", 9000) == frozenset({"192.0.2.10:9000"})
+
+
+def test_a_busy_port_is_one_line(tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        done = cli("serve", "--no-browser", "--port", str(port), cwd=tmp_path)
+    assert done.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_no_asset_from_the_internet():
+    import re
+
+    c = client()
+    pages = ["/", "/check", "/import"] + [f"/form/{k}" for k in api.schemas()]
+    static = ROOT / "src" / "uprdraft" / "serve" / "static"
+    texts = [c.get(p, headers=bearer()).text for p in pages]
+    texts += [p.read_text(encoding="utf-8") for p in static.iterdir()]
+    for text in texts:
+        assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text, re.I)
+        assert not re.search(r"""url\(\s*["']?(https?:)?//|@import|fetch\(\s*["']https?:""", text, re.I)
+    for p in ("/static/form.js", "/static/tools.js", "/static/style.css", "/static/favicon.svg"):
+        assert c.get(p, headers=bearer()).status_code == 200

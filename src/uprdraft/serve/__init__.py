@@ -22,6 +22,26 @@ def address(host: str, port: int, token: str) -> str:
     return f"http://{shown}:{port}/?token={token}"
 
 
+def check_free(host: str, port: int) -> None:
+    """One plain line (exit 2) when the address cannot be listened on, before printing it."""
+    import socket
+
+    from ..findings import InputError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as e:
+        raise InputError(f"--host {host}: not an address of this computer ({e.strerror or e})", code="usage") from None
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(address)
+        except OSError as e:
+            raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}; choose another --port",
+                             code="usage") from None
+
+
 def create_app(token: str, **kw: Any) -> Any:
     from .app import create_app as make
 
@@ -35,6 +55,7 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, token: str | None 
 
     token = token or new_token()
     app = create_app(token, host=host, port=port, rules=rules, db=db)
+    check_free(host, port)
     url = address(host, port, token)
     echo(f"uprdraft serve: open {url}")
     echo("press Ctrl+C to stop")

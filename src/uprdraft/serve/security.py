@@ -50,6 +50,8 @@ def allowed_hosts(host: str, port: int, extra: Iterable[str] = ()) -> frozenset[
     names = {host.lower()}
     if host in LOOPBACK or host.startswith("127."):
         names |= LOOPBACK
+    if host in ("0.0.0.0", "::", "[::]"):  # every interface: the names and addresses of this computer
+        names |= LOOPBACK | machine_names()
     if ":" in host and not host.startswith("["):
         names.add(f"[{host.lower()}]")
     out = set()
@@ -59,6 +61,22 @@ def allowed_hosts(host: str, port: int, extra: Iterable[str] = ()) -> frozenset[
             out.add(n)
     out |= {h.lower() for h in extra}
     return frozenset(out)
+
+
+def machine_names() -> set[str]:
+    """This computer's host names and addresses, as a browser elsewhere may write them."""
+    import socket
+
+    names: set[str] = set()
+    try:
+        host = socket.gethostname()
+        names |= {host.lower(), socket.getfqdn().lower()}
+        for info in socket.getaddrinfo(host, None):
+            addr = str(info[4][0]).lower()
+            names.add(f"[{addr}]" if ":" in addr else addr)
+    except OSError:
+        pass
+    return names
 
 
 def _headers(scope: Scope) -> dict[str, str]:
@@ -104,6 +122,8 @@ class Guard:
             await self.app(scope, receive, send)
             return
         if scope["type"] != "http":  # no websockets here
+            if scope["type"] == "websocket":
+                await send({"type": "websocket.close", "code": 1008})
             return
         headers = _headers(scope)
         host = headers.get("host", "").lower()

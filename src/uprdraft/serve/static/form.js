@@ -57,7 +57,8 @@
     }
     return s;
   }
-  function label(name) {
+  function label(name, s) {
+    if (name === "status" && s && s.enum && s.enum.indexOf("no-data") >= 0) return cat.fields.implementation_status;
     return cat.fields[name] || (schema.properties[name] && schema.properties[name].title) ||
       String(name).replace(/_/g, " ").replace(/^./, function (c) { return c.toUpperCase(); });
   }
@@ -108,7 +109,7 @@
     if (s.boolText) { if (raw === "true") return true; if (raw === "false") return false; }
     return raw;
   }
-  function scalarInput(path, s, name, labelText, required) {
+  function scalarInput(path, s, name, labelText, required, long) {
     var id = pid(path);
     var value = getAt(state, path);
     var describedBy = [];
@@ -121,13 +122,14 @@
     var input;
     if (s.enum) {
       input = el("select", common, [el("option", { value: "", text: T.choose })].concat(s.enum.map(function (o) {
-        return el("option", { value: String(o), text: String(o), selected: String(value) === String(o) });
+        var shown = cat.choices && cat.choices[String(o)];
+        return el("option", { value: String(o), text: shown && shown !== String(o) ? shown + " (" + o + ")" : String(o), selected: String(value) === String(o) });
       })));
     } else if (s.type === "boolean") {
       common.type = "checkbox";
       input = el("input", common);
       input.checked = !!value;
-    } else if (s.type === "string" && !s.format && (LONG.indexOf(name) >= 0)) {
+    } else if (s.type === "string" && !s.format && (long || LONG.indexOf(name) >= 0)) {
       common.rows = name === "body" ? 18 : 5;
       common.spellcheck = "true";
       if (name === "body") common.lang = state.language || null;
@@ -180,7 +182,7 @@
     Object.keys(s.properties || {}).forEach(function (name) {
       var sub = s.properties[name];
       if (name === "kind" || setup.file_fields.indexOf(name) >= 0 && path.length === 0) return;
-      fs.appendChild(node(path.concat([name]), sub, name, label(name), req.indexOf(name) >= 0));
+      fs.appendChild(node(path.concat([name]), sub, name, label(name, shape(sub)), req.indexOf(name) >= 0));
     });
     fs.appendChild(findingsList(path));
     return fs;
@@ -285,6 +287,10 @@
       var obj = s.union.filter(function (a) { return a.type === "object" || a.properties; })[0];
       var str = s.union.filter(function (a) { return a.type === "string"; })[0];
       s = (value && typeof value === "object" && obj) ? obj : (str || obj);
+    }
+    if (s.orText && typeof getAt(state, path) === "string") {
+      /* text or a list of texts (voluntary_commitments): text given, kept as text */
+      return scalarInput(path, { type: "string", description: s.description }, name, labelText, required && !inList, true);
     }
     if (s.type === "array") return listGroup(path, s, name, labelText, required);
     if (s.properties) return objectGroup(path, s, labelText, required && !inList);
