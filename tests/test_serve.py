@@ -500,3 +500,18 @@ def test_no_asset_from_the_internet():
         assert not re.search(r"""url\(\s*["']?(https?:)?//|@import|fetch\(\s*["']https?:""", text, re.I)
     for p in ("/static/form.js", "/static/tools.js", "/static/style.css", "/static/favicon.svg"):
         assert c.get(p, headers=bearer()).status_code == 200
+
+
+def test_yaml_and_markdown_inputs_are_read_as_the_cli_reads_them(tmp_path):
+    md = (EXAMPLES / "written-statement.md").read_bytes()
+    c = client()
+    as_json = c.post(f"/api/render/written-statement?today={TODAY}", json=data_of(EXAMPLES / "written-statement.md"),
+                     headers=bearer())
+    as_md = c.post(f"/api/render/written-statement?today={TODAY}", content=md,
+                   headers={**bearer(), "Content-Type": "text/markdown"})
+    assert as_md.status_code == 200 and as_md.content == as_json.content
+    yaml_text = (EXAMPLES / "side-event.yaml").read_bytes()
+    r = c.post("/api/validate/side-event", content=yaml_text, headers={**bearer(), "Content-Type": "application/yaml"})
+    assert r.json()["ok"] is True
+    bad = c.post("/api/validate/side-event", content=b"title: [", headers={**bearer(), "Content-Type": "application/yaml"})
+    assert bad.status_code == 400 and bad.json()["findings"][0]["code"] == "parse"

@@ -69,8 +69,20 @@ def _context(request: Request) -> Context:
     return make_context(base.rules, today, ignore=ignore) if (today or ignore) else base
 
 
+TEXT_INPUTS = {"application/yaml": ".yaml", "application/x-yaml": ".yaml", "text/yaml": ".yaml",
+               "text/x-yaml": ".yaml", "text/markdown": ".md", "text/x-markdown": ".md"}
+
+
 async def _json_body(request: Request) -> Any:
+    """The input: JSON (the fields of the input file), or the text of a YAML or Markdown input
+    file sent as such (Content-Type application/yaml or text/markdown), read by the CLI's reader."""
     raw = await request.body()
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype in TEXT_INPUTS:
+        data, report = await run_in_threadpool(engine.read_input, raw, "input" + TEXT_INPUTS[ctype])
+        if not report.ok:
+            raise engine.WebInputError(report.findings)
+        return data
     try:
         return json.loads(raw.decode("utf-8") or "null")
     except (UnicodeDecodeError, json.JSONDecodeError) as e:

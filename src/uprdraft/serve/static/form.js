@@ -498,7 +498,9 @@
     var f = document.getElementById("load-file").files[0];
     if (f) load(f);
   });
-  document.getElementById("starter").addEventListener("click", starter);
+  document.getElementById("starter").addEventListener("click", function () {
+    if (window.confirm(T.confirm_starter)) starter();
+  });
   document.getElementById("clear").addEventListener("click", function () {
     if (window.confirm(T.confirm_clear)) { state = { kind: KIND }; render(); changed(); }
   });
