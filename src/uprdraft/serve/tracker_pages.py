@@ -17,6 +17,7 @@ from typing import Any
 API_FUNCTIONS = ("track_list", "track_history", "track_assess", "track_stats", "track_import")
 STATUSES = ("fully-implemented", "partially-implemented", "not-implemented", "no-data")
 RESPONSES = ("supported", "noted", "supported/noted")
+MAX_ROWS = 500  # a page lists at most this many; the filters narrow a large tracker down
 COLOURS = {"fully-implemented": "#1d5e20", "partially-implemented": "#1f5fa8", "not-implemented": "#a4001d",
            "no-data": "#5c6670"}
 
@@ -80,8 +81,11 @@ def tracker_routes(tracker: Tracker | None) -> list[Any]:
             _call, tracker.api.track_list, db=tracker.db, state=filters["state"], theme=filters["theme"],
             status=filters["status"], response=filters["response"], sdg=filters["sdg"], as_of=filters["as_of"])
         rows = report.data if report is not None else []
+        total = len(rows)
+        rows = rows[:MAX_ROWS]
         t = catalogue(pick_language(request))
         return page(request, "tracker_list.html", title=t["tracker"]["list_title"], tr=t["tracker"], rows=rows,
+                    total=total, max_rows=MAX_ROWS,
                     filters=filters, problems=problems, statuses=STATUSES, responses=RESPONSES,
                     as_of=report.stats.get("as_of") if report is not None else None,
                     status_code=200 if not problems else 422)
