@@ -271,6 +271,8 @@ def test_check_and_fix_page(browser, server, downloads):
     fixed = _poll(lambda _: next((p for p in downloads.iterdir() if p.name not in before and p.suffix == ".docx"
                                   and not any(q.suffix == ".crdownload" for q in downloads.iterdir())), None))
     assert api.check(fixed).ok
+    link = wait(d, lambda _: d.find_elements(By.ID, "fixed-link"))[0]
+    assert link.get_attribute("download") == fixed.name  # offered again, to download once more
     shot(d, "check-en-results")
 
 

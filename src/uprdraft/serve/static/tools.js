@@ -74,7 +74,13 @@
       status.textContent = T.checking;
       var fd = formData(check); fd.delete("status");
       fetch("/api/fix", { method: "POST", body: fd, credentials: "same-origin" }).then(function (r) {
-        if (r.ok) return r.blob().then(function (b) { var n = filename(r, "fixed.docx"); saveBlob(b, n); status.textContent = T.download_fixed + ": " + n; });
+        if (r.ok) return r.blob().then(function (b) {
+          var n = filename(r, "fixed.docx");
+          saveBlob(b, n);
+          status.textContent = "";
+          var link = el("a", { href: URL.createObjectURL(b), download: n, id: "fixed-link", text: T.download_fixed + " (" + n + ")" });
+          status.appendChild(link);
+        });
         return r.json().then(function (rep) { status.textContent = ""; showReport(results, rep); });
       });
     });
