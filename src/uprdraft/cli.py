@@ -927,5 +927,36 @@ def track_load_command(input_path: str, db: str | None, as_json: bool) -> None:
                                   f"and {s['links']} links into {s['db']}")
 
 
+# --------------------------------------------------------------------------- the web application
+@main.lazy("serve")
+@option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but this computer (127.0.0.1) needs --token.")
+@option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
+@option("--token", metavar="TOKEN", help="The secret every request must carry (default: a new random one).")
+@option("--no-browser", is_flag=True, help="Print the address without opening a browser.")
+@option("--db", metavar="URL", help="Tracker database for the tracker pages (when the tracker is installed).")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, token: str | None, no_browser: bool, db: str | None) -> None:
+    """Run uprdraft in your browser: forms for every document, checked as you type, on this
+    computer only. Prints the address to open (with its token)."""
+    loopback = host in ("127.0.0.1", "localhost", "::1") or host.startswith("127.")
+    if not loopback and not token:
+        raise click.UsageError(f"--host {host} makes uprdraft reachable from other computers: give an explicit "
+                               "--token (a long random secret) as well")
+    if token is not None and len(token) < 8:
+        raise click.UsageError("--token: use at least 8 characters")
+    try:
+        from .serve import serve as run_server
+    except ImportError as e:
+        click.echo(f"uprdraft serve needs the web extra: pip install 'uprdraft[serve]' ({e})", err=True)
+        sys.exit(2)
+    if not loopback:
+        click.echo(f"warning: listening on {host}: anyone who can reach this address and knows the token can use "
+                   "uprdraft here; the connection is not encrypted", err=True)
+    rules = _rules(ctx)
+    run(lambda: run_server(host, port, token, db=db, rules=rules, open_browser=not no_browser,
+                           echo=lambda line: click.echo(line)))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

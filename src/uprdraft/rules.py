@@ -1096,6 +1096,15 @@ class NextReviewRules(_Section):
     }
 
 
+# --------------------------------------------------------------------------- the web application
+class ServeRules(_Section):
+    # Our choice: the largest request `uprdraft serve` reads (a form's JSON, an uploaded
+    # Word file or recommendations export); the Word reader's own bounds still apply.
+    max_body_bytes: int = Field(default=32 * 1024 * 1024, ge=1024)
+    # Our choice: the files its pages take (the inputs the CLI reads).
+    upload_suffixes: tuple[str, ...] = (".docx", ".csv", ".xlsx", ".yaml", ".yml", ".md")
+
+
 class Rules(_Section):
     written: WrittenRules = WrittenRules.model_construct()
     fonts: FontRules = FontRules.model_construct()
@@ -1109,6 +1118,7 @@ class Rules(_Section):
     limits: LimitRules = LimitRules.model_construct()
     word_files: WordFileRules = WordFileRules.model_construct()
     next_review: NextReviewRules = NextReviewRules.model_construct()  # issue 16
+    serve: ServeRules = ServeRules.model_construct()
 
 
 DEFAULT = Rules.model_construct()
