@@ -255,6 +255,9 @@ _TABLE: tuple[Code, ...] = (
     Code("response", "Response read as another word", _W,
          "A response was read as another: 'accepted' as supported, a historic 'rejected' as noted, or "
          "'supported/noted' kept to be split.", "S21, S34, S35, S36", "", ("import",)),
+    Code("action", "Action cell not used", _W,
+         "A UPR Info Action cell is not an action category 1-5 (or is read as one, 'Category 5' as 5); the row "
+         "is kept, since the documents do not use the category.", "", _OURS, ("import",)),
     Code("filter", "No such State in the file", _W,
          "--state names no State under review of the file; the closest names are suggested.", "", _OURS,
          ("import",)),

@@ -20,6 +20,7 @@ most ``max_expansion_ratio`` times their packed size (checked for every member, 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +35,7 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 class Table:
     path: Path
     header: list[str]
-    rows: list[tuple[int, list[str]]]  # (row number, cells)
+    rows: Iterable[tuple[int, list[str]]]  # (row number, cells); CSV rows are read as they are taken
     detected: Detected | None = None  # CSV only
     sheet: str | None = None  # XLSX only
     notes: list[str] = field(default_factory=list)
@@ -49,16 +50,17 @@ def read_table(path: Path, encoding: str | None = None, rules=None) -> Table:
     if path.suffix.lower() == ".xls":
         raise InputError(f"{path}: old Excel .xls files are not read; open it and save it as .xlsx or CSV",
                          code="unreadable")
-    data = read_input(path, rules)
     if path.suffix.lower() in XLSX_SUFFIXES:
         from .xlsx import read_xlsx
 
-        header, rows, sheet = read_xlsx(path, data, rules)
+        header, rows, sheet = read_xlsx(path, read_input(path, rules), rules)
         return Table(path, header, rows, sheet=sheet)
-    return _read_csv(path, data, encoding, rules)
+    return _read_csv(path, [read_input(path, rules)], encoding, rules)
 
 
-def _read_csv(path: Path, data: bytes, encoding: str | None, rules) -> Table:
+def _read_csv(path: Path, holder: list[bytes], encoding: str | None, rules) -> Table:
+    """``holder``: the file's bytes in a list, let go as soon as they are decoded."""
+    data = holder.pop()
     if data.startswith(b"PK\x03\x04"):
         raise InputError(f"{path}: this is a zip file (an Excel workbook?), not CSV; name it .xlsx", code="unreadable")
     try:
@@ -84,23 +86,26 @@ def _read_csv(path: Path, data: bytes, encoding: str | None, rules) -> Table:
     # csv wants one kind of newline: lines are cut at CR, LF or CRLF (old Mac files end lines
     # with CR only) and given to it one by one, ending in "\n"
     reader = csv.reader(_lines(text), delimiter=delimiter, strict=False)
-    header: list[str] | None = None
-    rows: list[tuple[int, list[str]]] = []
-    n = 0
     try:
-        for n, cells in enumerate(reader, start=1):
-            if header is None:
-                header = cells
-                continue
+        header = next(reader, None)
+    except csv.Error as e:
+        raise InputError(f"{path}:row 1: unreadable CSV ({e})", code="parse") from None
+    if not header or not any(c.strip() for c in header):
+        raise InputError(f"{path}: the file is empty; it needs a header row with column names", code="parse")
+    return Table(path, header, _csv_rows(path, reader, max_rows), detected=detected)
+
+
+def _csv_rows(path: Path, reader, max_rows: int):
+    """(row number, cells) as the reader goes: the rows are built one by one, never all at once."""
+    n = 1
+    try:
+        for n, cells in enumerate(reader, start=2):
             if n - 1 > max_rows:
                 raise over_limit(path, f"the table has more than {max_rows:,} rows", "max_rows", max_rows,
                                  "too-many-rows")
-            rows.append((n, cells))
+            yield n, cells
     except csv.Error as e:
         raise InputError(f"{path}:row {n + 1}: unreadable CSV ({e})", code="parse") from None
-    if not header or not any(c.strip() for c in header):
-        raise InputError(f"{path}: the file is empty; it needs a header row with column names", code="parse")
-    return Table(path, header, rows, detected=detected)
 
 
 def _lines(text: str):

@@ -110,7 +110,14 @@ def compose(model, docx_name: str, docx_bytes: bytes, words: dict, date: dt.date
     msg["From"] = Address(display_name=name, addr_spec=sender)
     msg["Reply-To"] = Address(display_name=name, addr_spec=sender)
     msg["To"] = email_rules.to
-    msg["Subject"] = subject
+    if subject.isascii():
+        msg["Subject"] = subject
+    else:
+        # RFC 2047 encoded words folded by email.header: the SMTP policy's own folder may put
+        # a space of the subject between two encoded words, where readers drop it
+        from email.header import Header
+
+        msg.set_raw("Subject", Header(subject, "utf-8", header_name="Subject").encode(linesep="\r\n"))
     msg["Date"] = date_header
     msg["Message-ID"] = f"<{digest[:32]}@{sender.rpartition('@')[2]}>"
     msg[email_rules.draft_header[0]] = email_rules.draft_header[1]
