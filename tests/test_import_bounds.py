@@ -87,6 +87,7 @@ def test_cell_values_as_a_spreadsheet_shows_them(tmp_path):
     ws.append(["115.21", "Abolish", 48.0, 1.5, "=1+1"])
     wb.save(tmp_path / "v.xlsx")
     t = read_table(tmp_path / "v.xlsx")
+    t.rows = list(t.rows)
     assert t.rows[0][1] == ["115.20", "Ratify", "48", "2026-01-02T00:00:00", "True"]
     assert t.rows[1][1][:4] == ["115.21", "Abolish", "48", "1.5"]
     ref = load_workbook(tmp_path / "v.xlsx", read_only=True)
@@ -116,7 +117,7 @@ def test_zip_bomb_in_any_member_is_refused_before_parsing(tmp_path, cli, member)
     p = bomb(tmp_path / "bomb.xlsx", member, 1 << 30)  # 1 GB expands from about 1 MB
     assert p.stat().st_size < 2 << 20
     with pytest.raises(InputError) as e:
-        read_table(p)
+        list(read_table(p).rows)
     assert e.value.findings[0].code == "workbook-too-large"
     assert "importing.max_expanded_mb" in str(e.value) and "--rules" in str(e.value)
     code, out, err = cli("import", "recommendations", p, "-o", tmp_path / "o.yaml")
@@ -126,7 +127,7 @@ def test_zip_bomb_in_any_member_is_refused_before_parsing(tmp_path, cli, member)
 def test_expansion_ratio_and_raising_the_limits(tmp_path, cli):
     p = bomb(tmp_path / "ratio.xlsx", "xl/media/unused.bin", 20 << 20)  # 20 MB, ratio ~1000
     with pytest.raises(InputError) as e:
-        read_table(p)
+        list(read_table(p).rows)
     assert e.value.findings[0].code == "workbook-ratio" and "max_expansion_ratio" in str(e.value)
     rules = tmp_path / "rules.yaml"
     rules.write_text("importing: {max_expansion_ratio: 100000}\n", encoding="utf-8")
@@ -173,7 +174,7 @@ def test_shared_string_amplification_is_bounded(tmp_path):
                    for _ in range(30))
     p = tmp_path / "amp.xlsx"
     p.write_bytes(_zip_of(_parts(f"<row>{head}</row>{rows}".encode(), f"<sst><si><t>{text}</t></si></sst>".encode())))
-    assert len(read_table(p).rows) == 30
+    assert len(list(read_table(p).rows)) == 30
     with pytest.raises(InputError) as e:
         import_recommendations(p, rules={"importing": {"max_expanded_mb": 20}})
     assert e.value.findings[0].code == "workbook-too-large"
@@ -262,7 +263,7 @@ def test_duplicate_member_names_are_unreadable(tmp_path):
     with zipfile.ZipFile(p, "a") as z, pytest.warns(UserWarning):
         z.writestr(SHEET, b"<worksheet/>")
     with pytest.raises(InputError, match="two parts are named"):
-        read_table(p)
+        list(read_table(p).rows)
 
 
 # --------------------------------------------------------------------------- fuzz
@@ -311,3 +312,14 @@ def test_fuzz_workbook_parts(tmp_path, sheet, shared):
         import_recommendations(p)
     except (InputError, ContentError):
         pass
+
+
+def test_row_warnings_past_the_cap_are_counted_in_one_line(tmp_path):
+    lines = [",".join(HEADER)] + [f"Chad,Africa,AU,Text {i},France,WEOG,EU,Maybe,4,Justice,12" for i in range(250)]
+    p = tmp_path / "bad.csv"
+    p.write_text("\n".join(lines), encoding="utf-8")
+    res = import_recommendations(p, rules={"importing": {"max_row_findings": 20}})
+    assert res.stats["skipped"] == 250
+    bad = [f for f in res.findings if f.code == "bad-row"]
+    assert len(bad) == 21 and bad[-1].location == str(p) and "and 230 more rows" in bad[-1].message
+    assert len([f for f in import_recommendations(p).findings if f.code == "bad-row"]) == 201

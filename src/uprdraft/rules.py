@@ -724,6 +724,8 @@ class ImportRules(_Section):
     max_expanded_mb: int = Field(default=40, ge=1, description=(
         "Most MB a workbook's zip parts expand to, each and together, and most MB of cell text read from it "
         "(workbook-too-large)."))
+    max_row_findings: int = Field(default=200, ge=1, description=(
+        "Most warnings listed for one code, one per row; past it, one line gives the count."))
     max_expansion_ratio: int = Field(default=100, ge=1, description=(
         "Most times a workbook part over 1 MB may expand its packed size (workbook-ratio)."))
 

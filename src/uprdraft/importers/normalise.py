@@ -37,6 +37,8 @@ class ImportResult:
     filtered_out: int = 0
     encoding: str | None = None
     encoding_reason: str | None = None
+    max_row_findings: int = 200
+    row_findings: dict = field(default_factory=dict)  # code -> rows with that warning
 
     @property
     def imported(self) -> int:
@@ -69,6 +71,23 @@ class ImportResult:
         if self.filtered_out:
             lines.append(f"left out {self.filtered_out} rows that do not match the filters")
         return lines
+
+    def row_warning(self, code: str, message: str, entry, where=None) -> None:
+        """A warning about one row; past ``importing.max_row_findings`` of one code, only
+        counted (:meth:`finish` adds one line with the count)."""
+        n = self.row_findings[code] = self.row_findings.get(code, 0) + 1
+        if n <= self.max_row_findings:
+            self.findings.append(warning(code, message, where() if where else entry.where))
+
+    def finish(self) -> ImportResult:
+        """One warning per code whose row warnings were past the cap, with the count."""
+        for code, n in self.row_findings.items():
+            if n > self.max_row_findings:
+                more = n - self.max_row_findings
+                self.findings.append(warning(code, f"and {more:,} more rows with this warning (not listed: over "
+                                                   f"importing.max_row_findings = {self.max_row_findings:,}); the "
+                                                   "summary counts them", str(self.path)))
+        return self
 
     def to_report(self, output: str | None = None) -> Report:
         """A Report: these findings, :attr:`stats`, ``output``, and this result as ``data``."""
@@ -123,8 +142,10 @@ class _Responses(dict):
         try:
             value = normalise_response(raw, self.rules)
         except RowError as e:
+            e.__traceback__ = None  # kept: not its frames
             value = e
-        self[raw] = value
+        if len(self) < 1000:  # a column of anything but responses must not fill memory
+            self[raw] = value
         return value
 
 
@@ -147,7 +168,7 @@ def build(entry: Entry, result: ImportResult, rules, responses: dict | None = No
     err = data.get("_error")
     if "_warnings" in data:
         for code, note in data.pop("_warnings"):
-            result.findings.append(warning(code, note, entry.where))
+            result.row_warning(code, note, entry)
     voluntary = entry.voluntary
     if err is None and entry.row is not None and not data.get("id"):
         imp = rules.importing
@@ -162,7 +183,7 @@ def build(entry: Entry, result: ImportResult, rules, responses: dict | None = No
         else:
             value, note = got
             if note:
-                result.findings.append(warning("response", note, entry.where))
+                result.row_warning("response", note, entry)
             if value == "voluntary":
                 voluntary, value = True, None
             data["response"] = value
@@ -176,12 +197,12 @@ def build(entry: Entry, result: ImportResult, rules, responses: dict | None = No
             msg = first["msg"].removeprefix("Value error, ")
             if first["type"] == "extra_forbidden":
                 msg = "unknown field; check its spelling against 'uprdraft schema'"
-            where = entry.locate(first["loc"]) if entry.locate else entry.where
             result.skipped["invalid"] += 1
-            result.findings.append(warning("bad-row", f"{name}: {msg}; this row was skipped", where))
+            result.row_warning("bad-row", f"{name}: {msg}; this row was skipped", entry,
+                               (lambda: entry.locate(first["loc"])) if entry.locate else None)
             return None
     result.skipped[err.reason] += 1
-    result.findings.append(warning("bad-row", f"{err.message}; this row was skipped", entry.where))
+    result.row_warning("bad-row", f"{err.message}; this row was skipped", entry)
     return None
 
 
@@ -235,6 +256,7 @@ def collect(entries: Iterable[Entry], result: ImportResult, filters: Filters, ru
     states_seen: set[str] = set()
     seen_ids: dict[tuple, Entry | int] = {}  # id -> where it came first (a table row, or the entry)
     responses = _Responses(rules)
+    result.max_row_findings = rules.importing.max_row_findings
     import gc
 
     # tens of thousands of objects are made and kept: the cyclic collector would walk them all
@@ -251,7 +273,7 @@ def collect(entries: Iterable[Entry], result: ImportResult, filters: Filters, ru
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         result.findings.append(warning("filter", f"--state {filters.state!r}: no State under review of that name "
                                        f"in the file{hint}", str(result.path)))
-    return result
+    return result.finish()
 
 
 def _collect(entries, result, filters, rules, responses, want_state, want_theme, states_seen, seen_ids) -> None:
@@ -266,8 +288,8 @@ def _collect(entries, result, filters, rules, responses, want_state, want_theme,
             first = seen_ids[key]
             first = f"{result.path}:row {first}" if isinstance(first, int) else first.where
             result.skipped["duplicate-id"] += 1
-            result.findings.append(warning("bad-row", f"id {rec.id} appears already at {first}; "
-                                           "this row was skipped; give each recommendation its own id", entry.where))
+            result.row_warning("bad-row", f"id {rec.id} appears already at {first}; this row was skipped; "
+                                          "give each recommendation its own id", entry)
             continue
         # keep only where it came from: a table row's number, or the entry (its values let go)
         entry.data = {}

@@ -70,36 +70,48 @@ def check_package(path: Path, data: bytes, rules) -> zipfile.ZipFile:
     return zf
 
 
-def read_xlsx(path: Path, data: bytes, rules) -> tuple[list[str], list[tuple[int, list[str]]], str | None]:
+def read_xlsx(path: Path, data: bytes, rules):
     """(header, numbered rows, sheet name) of the first worksheet (see the module docstring);
-    InputError for a damaged workbook or one over a limit."""
+    the rows are an iterator, parsed as they are taken. InputError for a damaged workbook or
+    one over a limit (when opening it, or while the rows are taken)."""
     zf = check_package(path, data, rules)
     try:
-        return _read(path, zf, rules)
-    except _Bad as e:
-        raise _unreadable(path, str(e)) from None
-    except InputError:
-        raise
-    except MemoryError:
-        raise
-    except (zipfile.BadZipFile, EOFError, OSError) as e:
-        raise _unreadable(path, f"the zip package is damaged: {e}") from None
-    except Exception as e:  # noqa: BLE001 - any other damage the parser meets is one plain line
-        raise _unreadable(path, f"{type(e).__name__} while reading it") from None
+        header, rows, name = _read(path, zf, rules)
+    except Exception as e:  # noqa: BLE001 - any damage the parser meets is one plain line
+        raise _plain(path, e) from None
+    return header, _guarded(path, rows), name
+
+
+def _guarded(path: Path, rows):
+    try:
+        yield from rows
+    except Exception as e:  # noqa: BLE001 - as in read_xlsx
+        raise _plain(path, e) from None
+
+
+def _plain(path: Path, e: Exception) -> Exception:
+    """The one-line error for anything that went wrong reading the workbook."""
+    if isinstance(e, (InputError, MemoryError)):
+        return e
+    if isinstance(e, _Bad):
+        return _unreadable(path, str(e))
+    if isinstance(e, (zipfile.BadZipFile, EOFError, OSError)):
+        return _unreadable(path, f"the zip package is damaged: {e}")
+    return _unreadable(path, f"{type(e).__name__} while reading it")
 
 
 # --------------------------------------------------------------------------- parts
 MAX_ITEMS = 65_536  # most relationships, sheets, number formats or cell formats looked at
 
 
-def _parse(zf: zipfile.ZipFile, name: str, start, end=None, data=None) -> None:
-    """Stream a part through expat with ``start(local, attrs)``, ``end(local)`` and
-    ``data(text)``: no tree is built, so memory stays small however many elements the part
-    holds. A DTD or an entity declaration makes the part unreadable (no entity is ever
-    expanded, nothing is fetched)."""
+def _parser(name: str, start, end=None, data=None):
+    """An expat parser with ``start(tag, attrs)``, ``end(tag)`` and ``data(text)`` (tags and
+    attribute names as written, ``x:c`` or ``c``: see :func:`_local`): no tree is built, so
+    memory stays small however many elements the part holds. A DTD or an entity declaration
+    makes the part unreadable (no entity is ever expanded, nothing is fetched)."""
     import xml.parsers.expat as expat
 
-    parser = expat.ParserCreate(namespace_separator="}")
+    parser = expat.ParserCreate()
     parser.buffer_text = True
     parser.buffer_size = 1 << 16
 
@@ -109,24 +121,40 @@ def _parse(zf: zipfile.ZipFile, name: str, start, end=None, data=None) -> None:
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
     parser.ExternalEntityRefHandler = refuse
-    locals_: dict[str, str] = {}
-
-    def local(tag: str) -> str:
-        out = locals_.get(tag)
-        if out is None:
-            out = locals_[tag] = tag[tag.rfind("}") + 1:]
-        return out
-
-    parser.StartElementHandler = lambda tag, attrs: start(local(tag), attrs)
+    parser.StartElementHandler = start
     if end is not None:
-        parser.EndElementHandler = lambda tag: end(local(tag))
+        parser.EndElementHandler = end
     if data is not None:
         parser.CharacterDataHandler = data
+    return parser
+
+
+def _feed(parser, name: str, chunk: bytes) -> None:
+    import xml.parsers.expat as expat
+
+    try:
+        parser.Parse(chunk, not chunk)
+    except expat.ExpatError as e:
+        raise _Bad(f"damaged XML in {name}: {expat.errors.messages[e.code]}, line {e.lineno}") from None
+
+
+def _parse(zf: zipfile.ZipFile, name: str, start, end=None, data=None) -> None:
+    """A whole part through :func:`_parser`, streamed."""
+    parser = _parser(name, start, end, data)
     with _open(zf, name) as f:
-        try:
-            parser.ParseFile(f)
-        except expat.ExpatError as e:
-            raise _Bad(f"damaged XML in {name}: {expat.errors.messages[e.code]}, line {e.lineno}") from None
+        while True:
+            chunk = f.read(CHUNK)
+            _feed(parser, name, chunk)
+            if not chunk:
+                return
+
+
+CHUNK = 1 << 16
+
+
+def _local(tag: str) -> str:
+    """``c`` of ``x:c`` (SpreadsheetML is read by local names, whatever the prefix)."""
+    return tag[tag.index(":") + 1:] if ":" in tag else tag
 
 
 def _open(zf: zipfile.ZipFile, name: str):
@@ -142,6 +170,7 @@ def _elements(zf: zipfile.ZipFile, name: str, wanted: tuple[str, ...]) -> list[t
     out: list[tuple[str, dict]] = []
 
     def start(tag, attrs):
+        tag = _local(tag)
         if tag in wanted and len(out) < MAX_ITEMS:
             out.append((tag, attrs))
 
@@ -153,7 +182,7 @@ def _attr(attrs: dict, name: str) -> str | None:
     """An attribute by its local name, whatever its namespace."""
     if name in attrs:
         return attrs[name]
-    return next((v for k, v in attrs.items() if k.rpartition("}")[2] == name), None)
+    return next((v for k, v in attrs.items() if _local(k) == name), None)
 
 
 def _rels(zf: zipfile.ZipFile, part: str) -> list[tuple[str, str, str]]:
@@ -183,6 +212,7 @@ def _date_styles(zf: zipfile.ZipFile, name: str | None) -> set[int]:
     where: list[str] = []
 
     def start(tag, attrs):
+        tag = _local(tag)
         where.append(tag)
         if tag == "numFmt" and len(custom) < MAX_ITEMS:
             try:
@@ -195,7 +225,7 @@ def _date_styles(zf: zipfile.ZipFile, name: str | None) -> set[int]:
             except ValueError:
                 xfs.append(0)
 
-    _parse(zf, name, start, lambda tag: where.pop())
+    _parse(zf, name, start, lambda _tag: where.pop())
     out = set()
     for i, fmt_id in enumerate(xfs):
         code = custom.get(fmt_id, BUILTIN_FORMATS.get(fmt_id, ""))
@@ -253,6 +283,8 @@ def _shared_strings(zf: zipfile.ZipFile, name: str) -> list[str]:
     out: list[str] = []
 
     def start(tag, attrs):
+        if ":" in tag:
+            tag = _local(tag)
         if tag == "t":
             text.on = not text.rph
         elif tag == "rPh":
@@ -261,6 +293,8 @@ def _shared_strings(zf: zipfile.ZipFile, name: str) -> list[str]:
             text.parts = []
 
     def end(tag):
+        if ":" in tag:
+            tag = _local(tag)
         if tag == "t":
             text.on = False
         elif tag == "rPh":
@@ -295,6 +329,8 @@ class _Sheet:
         self.row_attrs: dict = {}
 
     def start(self, tag, attrs):
+        if ":" in tag:
+            tag = _local(tag)
         if tag == "c":
             self.cell = attrs
             self.text.parts = []
@@ -308,6 +344,8 @@ class _Sheet:
             self.row_attrs = attrs
 
     def end(self, tag):
+        if ":" in tag:
+            tag = _local(tag)
         if tag == "c":
             self.end_cell()
         elif tag in ("v", "t"):
@@ -402,7 +440,36 @@ def _read(path: Path, zf: zipfile.ZipFile, rules):
 
         epoch = CALENDAR_MAC_1904 if epoch_1904 else CALENDAR_WINDOWS_1900
     sheet = _Sheet(path, shared, dates, epoch, rules)
-    _parse(zf, sheet_part, sheet.start, sheet.end, sheet.text.data)
+    parser = _parser(sheet_part, sheet.start, sheet.end, sheet.text.data)
+    f = _open(zf, sheet_part)
+    more = True
+
+    def feed() -> bool:
+        chunk = f.read(CHUNK)
+        _feed(parser, sheet_part, chunk)
+        return bool(chunk)
+
+    try:
+        while sheet.header is None and more:  # the header first; the rows as they are taken
+            more = feed()
+    except BaseException:
+        f.close()
+        raise
     if sheet.header is None:
+        f.close()
         raise InputError(f"{path}: the first sheet is empty; it needs a header row with column names", code="parse")
-    return sheet.header, sheet.rows, sheets[0].get("name")
+
+    def rows():
+        nonlocal more
+        try:
+            while True:
+                if sheet.rows:
+                    batch, sheet.rows = sheet.rows, []
+                    yield from batch
+                if not more:
+                    return
+                more = feed()
+        finally:
+            f.close()
+
+    return sheet.header, rows(), sheets[0].get("name")
