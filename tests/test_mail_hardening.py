@@ -27,7 +27,7 @@ def with_header(path, line: bytes, at: int = 1):
 
 
 @pytest.mark.parametrize("at", [0, 2, -1])
-def test_bcc_by_hand_reaches_its_recipients_but_is_never_transmitted(server, eml, at):
+def test_bcc_by_hand_reaches_its_recipients_but_is_never_transmitted(server, eml, at):  # noqa: F811
     c, sink = server()
     with_header(eml, b"Bcc: Secret Desk <secret@example.org>,\r\n  other@example.org", at)
     sent = send_email(eml, "127.0.0.1", c.port, tls="none", timeout=5)
@@ -50,7 +50,7 @@ def test_without_bcc_leaves_other_messages_alone():
     assert without_bcc(b"BCC : x@y.org\nTo: c@d.org\n\nbody") == b"To: c@d.org\n\nbody"
 
 
-def test_bcc_through_the_rules_and_a_desk_address_warning(server, tmp_path, cli):
+def test_bcc_through_the_rules_and_a_desk_address_warning(server, tmp_path, cli):  # noqa: F811
     from test_email import BEFORE, statement_docx, submission
 
     c, sink = server()
@@ -104,7 +104,7 @@ def test_bad_email_rules_are_one_line_exit_2(tmp_path, cli, value, words):
 
 
 @pytest.mark.parametrize("user, password", [("anä", "s3cret"), ("ana", "sécret€")])
-def test_non_ascii_login_is_one_line_that_keeps_the_saved_hint(server, eml, user, password, tmp_path, cli,
+def test_non_ascii_login_is_one_line_that_keeps_the_saved_hint(server, eml, user, password, tmp_path, cli,  # noqa: F811
                                                                 monkeypatch):
     c, sink = server(authenticator=auth_ok, auth_require_tls=False)
     with pytest.raises(InputError) as e:

@@ -78,7 +78,7 @@ MAX_RUNS = 10_000  # enough evidence; keeps huge files fast
 def _cp1252_or_mac_roman(data: bytes, margin: int) -> Detected:
     undef = _CP1252_UNDEFINED.search(data)
     # only the non-ASCII runs and one neighbour each side matter: score those windows
-    windows = []
+    windows: list[bytes] = []
     marks = data.translate(_HIGH)  # 1 for a byte >= 0x80: the runs are found by C-speed find()
     find = marks.find
     pos = find(1)

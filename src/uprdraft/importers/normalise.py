@@ -278,6 +278,8 @@ def collect(entries: Iterable[Entry], result: ImportResult, filters: Filters, ru
 
 def _collect(entries, result, filters, rules, responses, want_state, want_theme, states_seen, seen_ids) -> None:
     shared_fields: dict[frozenset, set] = {}
+    last_fields: set = set()
+    no_filter = filters == Filters()
     for entry in entries:
         built = build(entry, result, rules, responses)
         if built is None:
@@ -297,10 +299,12 @@ def _collect(entries, result, filters, rules, responses, want_state, want_theme,
         fields = rec.__pydantic_fields_set__
         # the rows of one file set the same fields: one set for them all (a set per model would
         # be a third of its memory; nothing reads or changes model_fields_set)
-        object.__setattr__(rec, "__pydantic_fields_set__", shared_fields.setdefault(frozenset(fields), fields))
+        if fields != last_fields:
+            last_fields = shared_fields.setdefault(frozenset(fields), fields)
+        object.__setattr__(rec, "__pydantic_fields_set__", last_fields)
         if rec.state_under_review:
             states_seen.add(rec.state_under_review)
-        if not filters.keeps(rec, voluntary, want_state, want_theme):
+        if not no_filter and not filters.keeps(rec, voluntary, want_state, want_theme):
             result.filtered_out += 1
             continue
         (result.voluntary_commitments if voluntary else result.recommendations).append(rec)

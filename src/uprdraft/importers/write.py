@@ -54,6 +54,15 @@ def _key(k: Any) -> str:
     return k if _PLAIN_KEY.fullmatch(k) else encode_basestring(k)
 
 
+def _leaf(v: Any) -> str:
+    """A scalar, or an empty mapping or list."""
+    if isinstance(v, dict):
+        return "{}"
+    if isinstance(v, list):
+        return "[]"
+    return scalar(v)
+
+
 def _emit(value: Any, indent: str, out: list[str], first_prefix: str | None = None) -> None:
     """Block-style lines of a mapping or list (``first_prefix`` replaces the indent of the first line)."""
     lead = indent if first_prefix is None else first_prefix
@@ -66,7 +75,7 @@ def _emit(value: Any, indent: str, out: list[str], first_prefix: str | None = No
                 out.append(f"{lead}{_key(k)}:")
                 _emit(v, indent + ("  " if isinstance(v, dict) else ""), out)
             else:
-                out.append(f"{lead}{_key(k)}: {scalar(v) if not isinstance(v, (dict, list)) else ('{}' if isinstance(v, dict) else '[]')}")
+                out.append(f"{lead}{_key(k)}: {_leaf(v)}")
             lead = indent
     elif isinstance(value, list):
         if not value:
@@ -76,7 +85,7 @@ def _emit(value: Any, indent: str, out: list[str], first_prefix: str | None = No
             if isinstance(v, (dict, list)) and v:
                 _emit(v, indent + "  ", out, first_prefix=f"{lead}- ")
             else:
-                out.append(f"{lead}- {scalar(v) if not isinstance(v, (dict, list)) else ('{}' if isinstance(v, dict) else '[]')}")
+                out.append(f"{lead}- {_leaf(v)}")
             lead = indent
     else:
         out.append(f"{lead}{scalar(value)}")
@@ -124,7 +133,7 @@ def _records(recs, out: list[str]) -> None:
     enc = encode_basestring
     append = out.append
     for rec in recs:
-        lines = []
+        lines: list[str] = []
         add = lines.append
         lead = "- "
         values = rec.__dict__ if hasattr(rec, "__dict__") else {}

@@ -1,11 +1,13 @@
 """The first worksheet of an .xlsx workbook, as a header and numbered rows of strings.
 
-The zip package is checked before anything is parsed: every member, read or not, must expand
-to at most ``rules.importing.max_expanded_mb`` (all members together too) and at most
-``max_expansion_ratio`` times its packed size; two members of one name make the file
+The zip package is checked before anything is parsed: every member, read or not, must
+expand to at most ``rules.importing.max_expanded_mb`` (all members together too) and at
+most ``max_expansion_ratio`` times its packed size; two members of one name make the file
 unreadable. Parts are then streamed through expat (no tree; a DTD or an entity declaration
-makes the file unreadable; nothing is fetched), so memory stays bounded whatever the sheet holds, and every row the sheet holds is read, whatever its
-``<dimension>`` says (a stale dimension makes row-by-dimension readers drop rows silently).
+makes the file unreadable; nothing is fetched), so memory stays bounded whatever the sheet
+holds, and every row the sheet holds is read, whatever its ``<dimension>`` says (a stale
+dimension makes row-by-dimension readers drop rows silently). The rows are parsed as they
+are taken.
 
 Cell values as a spreadsheet shows them: shared and inline strings, numbers (``48``, not
 ``48.0``), booleans, formula results, and dates (cells whose number format is a date,

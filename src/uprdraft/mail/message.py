@@ -51,7 +51,8 @@ def check_email_rules(rules) -> list:
     one_line("to", email.to)
     addresses = [a for _, a in getaddresses([email.to]) if a]
     if not addresses:
-        raise bad(f"email.to: {email.to!r} is not an e-mail address; the secretariat's is {email.secretariat_addresses[0]}")
+        raise bad(f"email.to: {email.to!r} is not an e-mail address; the secretariat's is "
+                  f"{email.secretariat_addresses[0]}")
     for address in addresses:
         try:
             ascii_address(address)
@@ -107,17 +108,18 @@ def compose(model, docx_name: str, docx_bytes: bytes, words: dict, date: dt.date
                             + docx_bytes).hexdigest()
 
     msg = EmailMessage(policy=policy.SMTP)
-    msg["From"] = Address(display_name=name, addr_spec=sender)
-    msg["Reply-To"] = Address(display_name=name, addr_spec=sender)
+    for header in ("From", "Reply-To"):
+        if name.isascii():
+            msg[header] = Address(display_name=name, addr_spec=sender)
+        else:  # folded by email.header, as the subject below
+            msg.set_raw(header, _encoded(name, header) + f"\r\n <{sender}>")
     msg["To"] = email_rules.to
     if subject.isascii():
         msg["Subject"] = subject
     else:
         # RFC 2047 encoded words folded by email.header: the SMTP policy's own folder may put
         # a space of the subject between two encoded words, where readers drop it
-        from email.header import Header
-
-        msg.set_raw("Subject", Header(subject, "utf-8", header_name="Subject").encode(linesep="\r\n"))
+        msg.set_raw("Subject", _encoded(subject, "Subject"))
     msg["Date"] = date_header
     msg["Message-ID"] = f"<{digest[:32]}@{sender.rpartition('@')[2]}>"
     msg[email_rules.draft_header[0]] = email_rules.draft_header[1]
@@ -127,6 +129,15 @@ def compose(model, docx_name: str, docx_bytes: bytes, words: dict, date: dt.date
     # "=_" cannot occur in quoted-printable or base64 text, so this boundary is safe
     msg.set_boundary(f"=_uprdraft_{digest[32:64]}")
     return msg
+
+
+def _encoded(text: str, header: str) -> str:
+    """RFC 2047 encoded words of a non-ASCII header value, folded by :mod:`email.header`: the
+    SMTP policy's own folder may put a space of the text between two encoded words, where
+    readers drop it ("𐀀 – NGO" read back as "𐀀– NGO")."""
+    from email.header import Header
+
+    return Header(text, "utf-8", header_name=header).encode(linesep="\r\n")
 
 
 def message_bytes(model, docx_name: str, docx_bytes: bytes, words: dict, date: dt.datetime, rules=None) -> bytes:
