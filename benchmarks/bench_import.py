@@ -1,11 +1,22 @@
-"""Import of the 42,013 UPR Info rows (../shared/corpus/upr-info-terman), target < 5 s.
+"""`uprdraft import recommendations` against `csv.reader`, whole process, on the UPR Info corpus.
 
-Measures, as medians over repeated runs: encoding detection, import (decode + CSV + models),
-writing the YAML, reading it back (PyYAML's C loader vs ruamel on a 500-row slice), and the peak
-memory (tracemalloc) of one full import. Baseline in the same run: decoding plus csv.reader
-of the same bytes, the floor any importer pays.
+The 42,013-row file is the six UPR Info exports of ../shared/corpus/upr-info-terman (Mac
+Roman, CR line ends) joined under one header, byte for byte. Smaller files (10, 100, 1,000,
+5,000, 10,000, 20,000 rows) are its first rows, written back in the same encoding and line
+ends, to show that the time grows linearly.
 
-    python benchmarks/bench_import.py [--repeat 5]
+For each size, in the same run and interleaved, the medians of ``--repeat`` fresh processes:
+
+- uprdraft: ``python -m uprdraft import recommendations FILE -o OUT.yaml --force`` (encoding
+  detection, CSV, every row checked and built, the YAML written);
+- reference: ``python -c`` reading the same bytes, decoding them as Mac Roman (the encoding
+  uprdraft detects), and counting the rows of ``csv.reader``.
+
+Printed: both medians, the ratio (target <= 4x), the time per row, and the peak memory (RSS)
+of each process (target <= 150 MiB for the 42,013 rows). Then, in-process, the import and
+the YAML writing apart, and a check that reading the YAML back gives exactly the same texts.
+
+    python benchmarks/bench_import.py [--repeat 5] [--sizes 10,100,1000,5000,10000,20000,42013]
 """
 from __future__ import annotations
 
@@ -13,83 +24,134 @@ import argparse
 import csv
 import io
 import os
+import statistics
+import subprocess
 import sys
 import tempfile
-import tracemalloc
+import time
 from pathlib import Path
-from timing import median_seconds as median_time  # noqa: E402  (benchmarks/timing.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("UPRDRAFT_CORPUS", ROOT.parent / "shared" / "corpus")) / "upr-info-terman"
+MIB = 1 << 20
+
+BASELINE = """
+import csv, io, sys
+data = open(sys.argv[1], "rb").read()
+text = data.decode("mac_roman").replace("\\r\\n", "\\n").replace("\\r", "\\n")
+print(sum(1 for _ in csv.reader(io.StringIO(text))) - 1)
+"""
 
 
-def main():
+def joined_file(folder: Path) -> Path:
+    """The six exports under one header, byte for byte (CR line ends, Mac Roman)."""
+    parts = []
+    for i, f in enumerate(sorted(CORPUS.glob("*.csv"))):
+        data = f.read_bytes().rstrip(b"\r\n")
+        if i:
+            data = data.split(b"\r", 1)[1]
+        parts.append(data)
+    out = folder / "uprinfo-42013.csv"
+    out.write_bytes(b"\r".join(parts) + b"\r")
+    return out
+
+
+def first_rows(full: Path, n: int, folder: Path) -> Path:
+    text = full.read_bytes().decode("mac_roman").replace("\r", "\n")
+    rows = list(csv.reader(io.StringIO(text)))
+    if n >= len(rows) - 1:
+        return full
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r").writerows(rows[: n + 1])
+    out = folder / f"uprinfo-{n}.csv"
+    out.write_bytes(buf.getvalue().encode("mac_roman"))
+    return out
+
+
+# A small launcher runs each process and reports its time and peak RSS: measured from the
+# benchmark itself, a child would inherit the benchmark's own (large) peak at fork.
+LAUNCHER = """
+import resource, subprocess, sys, time
+t = time.perf_counter()
+p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+s = time.perf_counter() - t
+if p.returncode:
+    sys.exit(p.stderr.decode())
+print(s, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def run(cmd: list[str], env: dict) -> tuple[float, float]:
+    """(seconds, peak RSS in MiB) of one process."""
+    p = subprocess.run([sys.executable, "-c", LAUNCHER, *cmd], capture_output=True, text=True, env=env)
+    if p.returncode:
+        sys.exit(f"{' '.join(cmd)} failed: {p.stderr}")
+    seconds, kib = p.stdout.split()
+    return float(seconds), float(kib) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--sizes", default="10,100,1000,5000,10000,20000,42013")
     args = ap.parse_args()
-    files = sorted(CORPUS.glob("*.csv"))
-    if not files:
+    if not list(CORPUS.glob("*.csv")):
         sys.exit(f"corpus not found at {CORPUS}")
-    from uprdraft.encoding import detect
-    from uprdraft.importers import import_recommendations, read_recommendations, write_recommendations_yaml
-
-    blobs = [f.read_bytes() for f in files]
-
-    def baseline():
-        n = 0
-        for b in blobs:
-            text = b.decode("mac_roman").replace("\r", "\n")
-            n += sum(1 for _ in csv.reader(io.StringIO(text))) - 1
-        return n
-
-    def detect_all():
-        return [detect(b) for b in blobs]
-
-    results = {}
-
-    def import_all():
-        results["r"] = [import_recommendations(f).data for f in files]
-
-    def write_all():
-        results["y"] = [write_recommendations_yaml(r) for r in results["r"]]
-
-    rows = baseline()
-    t_base = median_time(baseline, args.repeat)
-    t_detect = median_time(detect_all, args.repeat)
-    t_import = median_time(import_all, args.repeat)
-    t_write = median_time(write_all, args.repeat)
-    imported = sum(r.imported for r in results["r"])
-
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
     with tempfile.TemporaryDirectory() as tmp:
-        big = Path(tmp) / "all.yaml"
-        big.write_text(results["y"][1], encoding="utf-8")
-        t_read = median_time(lambda: read_recommendations(big), args.repeat)
-        n_read = len(read_recommendations(big))
-        # ruamel (what the loader falls back to on errors) on a 500-row slice: it is too slow
-        # for the whole file
-        from uprdraft.importers.read import load_yaml
-        from uprdraft.load import _parse_yaml
+        folder = Path(tmp)
+        full = joined_file(folder)
+        sizes = [int(s) for s in args.sizes.split(",")]
+        print(f"{'rows':>6}  {'uprdraft':>9}  {'csv.reader':>10}  {'ratio':>6}  {'per row':>8}  "
+              f"{'peak RSS':>9}  {'ref RSS':>8}")
+        for n in sizes:
+            f = first_rows(full, n, folder)
+            ours, base, mem, base_mem = [], [], [], []
+            for _ in range(args.repeat):  # interleaved: both see the same machine
+                s, m = run([sys.executable, "-m", "uprdraft", "import", "recommendations", str(f), "-o",
+                            str(folder / "out.yaml"), "--force"], env)
+                ours.append(s)
+                mem.append(m)
+                s, m = run([sys.executable, "-c", BASELINE, str(f)], env)
+                base.append(s)
+                base_mem.append(m)
+            a, b = statistics.median(ours), statistics.median(base)
+            verdict = "" if n < 42013 else (
+                f"   target <= 4x: {'ok' if a / b <= 4 else 'MISSED'}; <= 150 MiB: "
+                f"{'ok' if max(mem) <= 150 else 'MISSED'}")
+            print(f"{n:>6}  {a * 1000:>7.0f}ms  {b * 1000:>8.0f}ms  {a / b:>5.1f}x  "
+                  f"{a / max(n, 1) * 1e6:>6.1f}us  {max(mem):>6.0f}MiB  {max(base_mem):>5.0f}MiB{verdict}")
+        in_process(full, args.repeat)
 
-        small = write_recommendations_yaml(results["r"][1].recommendations[:500])
-        t_small_fast = median_time(lambda: load_yaml(small, big), args.repeat)
-        t_small_ruamel = median_time(lambda: _parse_yaml(small, big), max(1, args.repeat // 2))
 
-    tracemalloc.start()
-    import_all()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+def in_process(full: Path, repeat: int) -> None:
+    """The import and the YAML writing apart, and the round trip of every text."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from uprdraft.importers import import_recommendations, read_recommendations, write_recommendations_yaml
+    from uprdraft.importers.read import load_yaml
 
-    print(f"rows: {rows} in {len(files)} files; imported {imported}")
-    print(f"baseline decode + csv.reader   {t_base * 1000:8.1f} ms")
-    print(f"encoding detection (6 files)   {t_detect * 1000:8.1f} ms")
-    print(f"import_recommendations (all)   {t_import * 1000:8.1f} ms   {t_import / t_base:5.1f}x baseline   "
-          f"target < 5000 ms: {'ok' if t_import < 5 else 'MISSED'}")
-    print(f"write_recommendations_yaml     {t_write * 1000:8.1f} ms")
-    print(f"import + write                 {(t_import + t_write) * 1000:8.1f} ms")
-    print(f"read back YAML ({n_read} recs)  {t_read * 1000:8.1f} ms")
-    print(f"parse 500 recs: PyYAML C       {t_small_fast * 1000:8.1f} ms; ruamel {t_small_ruamel * 1000:8.1f} ms "
-          f"({t_small_ruamel / t_small_fast:5.1f}x slower)")
-    print(f"peak memory of one full import {peak / 2**20:8.1f} MiB (tracemalloc)")
+    def timed(fn):
+        out = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - t)
+        return statistics.median(out)
+
+    got: dict = {}
+    t_import = timed(lambda: got.__setitem__("r", import_recommendations(full)))
+    t_write = timed(lambda: got.__setitem__("y", write_recommendations_yaml(got["r"])))
+    t_parse = timed(lambda: load_yaml(got["y"], full))
+    result = got["r"].data
+    print(f"in-process, {result.rows_read} rows: import {t_import * 1000:.0f} ms, YAML written "
+          f"{t_write * 1000:.0f} ms ({len(got['y']) / MIB:.1f} MiB), read back by PyYAML's C loader "
+          f"{t_parse * 1000:.0f} ms")
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Path(tmp) / "back.yaml"
+        p.write_text(got["y"], encoding="utf-8")
+        back = read_recommendations(p)
+    same = back == result.recommendations
+    print(f"read back: {len(back)} recommendations, {'identical' if same else 'DIFFERENT'} texts and fields")
 
 
 if __name__ == "__main__":

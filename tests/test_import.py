@@ -133,24 +133,45 @@ def test_broken_rows_are_reported_with_row_numbers_and_counted(tmp_path):
         "Chad,Africa,AU,Free detainees, now,France,WEOG,EU,Accepted,4,Justice,12",  # row 4: unquoted comma
         "Chad,Africa,AU,Fight impunity,France,WEOG,EU,Maybe,4,Justice,12",  # row 5: unknown response
         "Chad,Africa,AU,Fight impunity,France,WEOG,EU,Accepted,4,Justice,twelve",  # row 6: session
-        "Chad,Africa,AU,Fight impunity,France,WEOG,EU,Accepted,9,Justice,12",  # row 7: action category
+        "Chad,Africa,AU,Fight impunity,France,WEOG,EU,Accepted,9,Justice,12",  # row 7: action category kept out
         "",  # a blank line is not a row
         ROWS[1],
     ]
     p = write(tmp_path, "broken.csv", uprinfo_bytes("utf-8", "\n", rows))
     res = import_recommendations(p)
     assert res.data.rows_read == 7
-    assert len(res.data.recommendations) == 2
+    assert len(res.data.recommendations) == 3
     assert res.stats["skipped_reasons"] == {"empty-text": 1, "extra-cells": 1, "unknown-response": 1,
-                                            "bad-session": 1, "bad-action": 1}
+                                            "bad-session": 1}
+    assert [f.location for f in res.findings if f.code == "action"] == [f"{p}:row 7"]
     locs = [f.location for f in res.findings if f.code == "bad-row"]
-    assert locs == [f"{p}:row {n}" for n in (3, 4, 5, 6, 7)]
+    assert locs == [f"{p}:row {n}" for n in (3, 4, 5, 6)]
     assert any("double quotes" in f.message for f in res.findings)
     # the strict reader refuses the file and names every bad row
     with pytest.raises(ContentError) as e:
         read_recommendations(p)
     assert [f.location for f in e.value.findings] == locs
     assert all(f.severity == "error" for f in e.value.findings)
+
+
+def test_text_in_the_action_cell_keeps_the_row_with_a_warning(tmp_path, cli):
+    """Issue 13 (8): "Category 5" in Action dropped the row over a column the documents never use."""
+    rows = [
+        "Chad,Africa,AU,Fight impunity,France,WEOG,EU,Accepted,Category 5,Justice,12",
+        "Chad,Africa,AU,Free the press,Spain,WEOG,EU,Noted,General action,Justice,12",
+        "Chad,Africa,AU,Ratify the OP,Italy,WEOG,EU,Noted,7,Justice,12",
+        "Chad,Africa,AU,End torture,Peru,GRULAC,,Noted,3,Justice,12",
+    ]
+    p = write(tmp_path, "action.csv", uprinfo_bytes("utf-8", "\n", rows))
+    res = import_recommendations(p)
+    assert [r.action_category for r in res.data.recommendations] == [5, None, None, 3]
+    assert res.stats["skipped"] == 0
+    actions = [f for f in res.findings if f.code == "action"]
+    assert [f.location for f in actions] == [f"{p}:row {n}" for n in (2, 3, 4)]
+    assert all(f.severity == "warning" for f in actions) and "Category 5" in actions[0].message
+    assert len(read_recommendations(p)) == 4  # the strict reader keeps them too
+    code, out, err = cli("import", "recommendations", p, "-o", tmp_path / "o.yaml")
+    assert code == 0 and "imported 4 recommendations" in err
 
 
 def test_unknown_columns_are_an_input_error(tmp_path):
@@ -354,14 +375,14 @@ def test_json_stats_are_serialisable(tmp_path):
 def test_yaml_reader_agrees_with_ruamel(tmp_path):
     recs = read_recommendations(write(tmp_path, "t.csv", template_csv("fr").encode("utf-8")))
     ours = write_recommendations_yaml(recs)
-    edited = ours.replace("response: supported", "response: 'supported'")  # quoting changes nothing
+    edited = ours.replace('response: "supported"', "response: supported")  # quoting changes nothing
     a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
     a.write_text(ours, encoding="utf-8")
     b.write_text(edited, encoding="utf-8")
     assert read_recommendations(a) == read_recommendations(b) == recs
     # the same error is reported at the same place, whatever the quoting
-    a.write_text(ours.replace("status: not-implemented", "status: done"), encoding="utf-8")
-    b.write_text(edited.replace("status: not-implemented", "status: 'done'"), encoding="utf-8")
+    a.write_text(ours.replace('status: "not-implemented"', "status: done"), encoding="utf-8")
+    b.write_text(edited.replace('status: "not-implemented"', "status: 'done'"), encoding="utf-8")
     locs = []
     for p in (a, b):
         with pytest.raises(ContentError) as e:

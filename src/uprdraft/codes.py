@@ -149,6 +149,9 @@ _TABLE: tuple[Code, ...] = (
     Code("email", "Sender address cannot be used", _E,
          "The contact's e-mail address cannot be used as the sender of the message.", "S1, S2",
          "the form asks for the contact person's e-mail", ("email", "next-review")),
+    Code("email-to", "Not the secretariat's address", _W,
+         "email.to (from the rules) is not one of the secretariat's addresses in email.secretariat_addresses; "
+         "check the rules file.", "S1, S3, S4, S5", "", ("email",)),
     Code("smtp", "Sending failed", _E,
          "The mail server refused the connection, the login or the message, or timed out, or the CA file "
          "cannot be read; the .eml draft is kept.", "", _OURS, ("email",)),
@@ -273,9 +276,24 @@ _TABLE: tuple[Code, ...] = (
     Code("response", "Response read as another word", _W,
          "A response was read as another: 'accepted' as supported, a historic 'rejected' as noted, or "
          "'supported/noted' kept to be split.", "S21, S34, S35, S36", "", ("import",)),
+    Code("action", "Action cell not used", _W,
+         "A UPR Info Action cell is not an action category 1-5 (or is read as one, 'Category 5' as 5); the row "
+         "is kept, since the documents do not use the category.", "", _OURS, ("import",)),
     Code("filter", "No such State in the file", _W,
          "--state names no State under review of the file; the closest names are suggested.", "", _OURS,
          ("import",)),
+    Code("table-too-large", "Table file too large", _E,
+         "A CSV or XLSX file is larger than importing.max_file_mb (50 MB); split it, or raise the limit with "
+         "--rules.", "", _OURS, ("import",)),
+    Code("too-many-rows", "Too many rows", _E,
+         "A table has more rows than importing.max_rows (100,000); split it, or raise the limit with --rules.",
+         "", _OURS, ("import",)),
+    Code("workbook-too-large", "Workbook expands too much", _E,
+         "An .xlsx workbook's parts expand to more than importing.max_expanded_mb (40 MB), or its cells hold "
+         "more text than that; raise the limit with --rules if the file is genuine.", "", _OURS, ("import",)),
+    Code("workbook-ratio", "Workbook part packed too tightly", _E,
+         "A part of an .xlsx workbook expands more than importing.max_expansion_ratio (100) times its packed "
+         "size, as zip bombs do; raise the limit with --rules if the file is genuine.", "", _OURS, ("import",)),
     Code("nothing-imported", "Nothing imported", _E,
          "No recommendation was imported (every row was skipped, or none matches the filters); nothing was "
          "written.", "", _OURS, ("import",)),

@@ -70,19 +70,24 @@ def detect(data: bytes, margin: int | None = None, *, rules=None) -> Detected:
     return _cp1252_or_mac_roman(data, margin)
 
 
-_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+_HIGH = bytes(0 if i < 0x80 else 1 for i in range(256))
 _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
-MAX_RUNS = 50_000  # enough evidence; keeps huge files fast
+MAX_RUNS = 10_000  # enough evidence; keeps huge files fast
 
 
 def _cp1252_or_mac_roman(data: bytes, margin: int) -> Detected:
     undef = _CP1252_UNDEFINED.search(data)
     # only the non-ASCII runs and one neighbour each side matter: score those windows
-    windows = []
-    for i, m in enumerate(_HIGH_RUN.finditer(data)):
-        if i >= MAX_RUNS:
-            break
-        windows.append(data[max(m.start() - 1, 0): m.end() + 1])
+    windows: list[bytes] = []
+    marks = data.translate(_HIGH)  # 1 for a byte >= 0x80: the runs are found by C-speed find()
+    find = marks.find
+    pos = find(1)
+    while pos >= 0 and len(windows) < MAX_RUNS:
+        end = find(0, pos)
+        if end < 0:
+            end = len(data)
+        windows.append(data[max(pos - 1, 0): end + 1])
+        pos = find(1, end)
     sample = b" ".join(windows)
     mac = _plausibility(sample.decode("mac_roman"))
     if undef:

@@ -541,6 +541,9 @@ class EmailRules(_Section):
     # Conflict [S1, S3, S4, S5]: hrcngo@ohchr.org (older pages; seed 2020; our users) vs
     # ohchr-hrcngo@un.org (Advisory Committee note, 2023).
     to: str = "hrcngo@ohchr.org"
+    # [S1, S3, S4, S5]: the secretariat's addresses seen in its guidance (both sides of the
+    # conflict above). An email.to outside this list is a warning (email-to) naming the address.
+    secretariat_addresses: tuple[str, ...] = ("hrcngo@ohchr.org", "ohchr-hrcngo@un.org")
     # Conflict [S1, S3]: older subject "<NGO> – written statement(s) submitted to <n>th
     # session" vs 2023 "NGO written statement"; this default meets both.
     subject_template: str = "{ngo} – NGO written statement – HRC{session}"
@@ -786,6 +789,19 @@ class ImportRules(_Section):
     # Our choice: scores closer than this between cp1252 and Mac Roman are reported as
     # ambiguous (a warning asking to confirm with --encoding).
     encoding_margin: int = 3
+    # Input bounds for CSV and XLSX tables (our choice, U): enough for the whole UPR Info
+    # database export (42,013 rows, 10.4 MB as CSV; 33 MB of worksheet XML as XLSX), small
+    # enough that no file takes more than seconds or a few hundred MB. Over a limit: exit 2,
+    # one line naming the key; raise it in a --rules file, e.g. importing: {max_rows: 200000}.
+    max_file_mb: int = Field(default=50, ge=1, description="Largest CSV or XLSX file read, in MB (table-too-large).")
+    max_rows: int = Field(default=100_000, ge=1, description="Most data rows read from a table (too-many-rows).")
+    max_expanded_mb: int = Field(default=40, ge=1, description=(
+        "Most MB a workbook's zip parts expand to, each and together, and most MB of cell text read from it "
+        "(workbook-too-large)."))
+    max_row_findings: int = Field(default=200, ge=1, description=(
+        "Most warnings listed for one code, one per row; past it, one line gives the count."))
+    max_expansion_ratio: int = Field(default=100, ge=1, description=(
+        "Most times a workbook part over 1 MB may expand its packed size (workbook-ratio)."))
 
 
 # --------------------------------------------------------------------------- input limits

@@ -18,6 +18,7 @@ reason code (counted in the import summary) and a message that says how to fix t
 from __future__ import annotations
 
 import re
+from sys import intern
 
 
 class RowError(Exception):
@@ -121,27 +122,50 @@ def split_template_list(value: str) -> list[str]:
 
 
 def row_uprinfo(cells, idx, row) -> dict:
-    text = _get(cells, idx, "text")
+    n = len(cells)
+    v = {key: cells[i].strip() if i < n else "" for key, i in idx.items()}  # one pass over the row
+    text = v.get("text", "")
     if not text:
         raise RowError("empty-text", "the Text cell is empty; a recommendation needs its text")
-    session = _session(_get(cells, idx, "session"), required=True)
-    action = _get(cells, idx, "action")
-    try:
-        action_category = int(action) if action else None
-    except ValueError:
-        raise RowError("bad-action", f"Action '{action}' is not a UPR Info action category 1-5") from None
-    if action_category is not None and not 1 <= action_category <= 5:
-        raise RowError("bad-action", f"Action {action_category} is not a UPR Info action category 1-5")
-    frm = _get(cells, idx, "from")
-    return {
+    session = v.get("session", "")
+    session = int(session) if session.isdigit() else _session(session, required=True)
+    action = v.get("action", "")
+    action_category, note = (int(action), None) if action in _ACTIONS else _action(action)
+    # States, responses and themes repeat on thousands of rows: one string each (interned)
+    frm = intern(v.get("from", ""))
+    issue = v.get("issue", "")
+    to = v.get("to")
+    out = {
         "text": text,
         "recommending_states": [frm] if frm else [],
-        "response_raw": _get(cells, idx, "response"),
-        "themes": [t.strip() for t in _get(cells, idx, "issue").split(",") if t.strip()],
+        "response_raw": v.get("response", ""),
+        "themes": [intern(t.strip()) for t in issue.split(",") if t.strip()] if issue else [],
         "session": session,
-        "state_under_review": _get(cells, idx, "to") or None,
+        "state_under_review": intern(to) if to else None,
         "action_category": action_category,
     }
+    if note:
+        out["_warnings"] = [("action", note)]
+    return out
+
+
+_ACTIONS = frozenset("12345")
+_ACTION = re.compile(r"(?:cat(?:egory|\.)?\s*)?([1-5])\.?", re.IGNORECASE)
+
+
+def _action(value: str) -> tuple[int | None, str | None]:
+    """(UPR Info action category, warning): "4" is 4; "Category 5" is read as 5 with a warning;
+    anything else is left out with a warning. The documents never use the category, so a
+    row is never dropped over it."""
+    if not value:
+        return None, None
+    if value.isdigit() and 1 <= int(value) <= 5:
+        return int(value), None
+    m = _ACTION.fullmatch(value.strip())
+    if m:
+        return int(m.group(1)), f"Action '{value}' read as action category {m.group(1)}"
+    return None, (f"Action '{value[:40]}' is not a UPR Info action category 1-5; the row is kept without it "
+                  "(the documents do not use it)")
 
 
 _PARA = re.compile(r"^\s*(\d{1,3}\.\d{1,3})\.?\s+")

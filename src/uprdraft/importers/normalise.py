@@ -9,6 +9,7 @@ with its place and the reason), never dropped silently.
 from __future__ import annotations
 
 import difflib
+import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -36,6 +37,8 @@ class ImportResult:
     filtered_out: int = 0
     encoding: str | None = None
     encoding_reason: str | None = None
+    max_row_findings: int = 200
+    row_findings: dict = field(default_factory=dict)  # code -> rows with that warning
 
     @property
     def imported(self) -> int:
@@ -69,6 +72,23 @@ class ImportResult:
             lines.append(f"left out {self.filtered_out} rows that do not match the filters")
         return lines
 
+    def row_warning(self, code: str, message: str, entry, where=None) -> None:
+        """A warning about one row; past ``importing.max_row_findings`` of one code, only
+        counted (:meth:`finish` adds one line with the count)."""
+        n = self.row_findings[code] = self.row_findings.get(code, 0) + 1
+        if n <= self.max_row_findings:
+            self.findings.append(warning(code, message, where() if where else entry.where))
+
+    def finish(self) -> ImportResult:
+        """One warning per code whose row warnings were past the cap, with the count."""
+        for code, n in self.row_findings.items():
+            if n > self.max_row_findings:
+                more = n - self.max_row_findings
+                self.findings.append(warning(code, f"and {more:,} more rows with this warning (not listed: over "
+                                                   f"importing.max_row_findings = {self.max_row_findings:,}); the "
+                                                   "summary counts them", str(self.path)))
+        return self
+
     def to_report(self, output: str | None = None) -> Report:
         """A Report: these findings, :attr:`stats`, ``output``, and this result as ``data``."""
         return Report(findings=self.findings, stats=self.stats, output=output, data=self)
@@ -101,54 +121,88 @@ def normalise_response(raw, rules) -> tuple[str | None, str | None]:
 
 
 # --------------------------------------------------------------------------- one entry
-def _synthesised_id(data: dict, fmt: str, row: int, rules) -> str:
-    """UPR Info rows (and UHRI rows without a paragraph number) get an id made of the
-    session and the row: it can never be mistaken for a WG report paragraph."""
-    ids = rules.importing
-    template = ids.uprinfo_id if fmt == "upr-info" else ids.uhri_id
-    if ids.responses.get(response_key(data.get("response_raw", ""))) == "voluntary":
-        template = ids.voluntary_id
-    return template.format(session=data.get("session"), row=row)
-
-
-def build(entry: Entry, result: ImportResult, rules):
-    """``(recommendation, voluntary)`` from one entry, or None (the row is skipped and reported)."""
+@functools.cache
+def _model():
+    """(Recommendation.model_validate, pydantic's ValidationError), imported once."""
     from pydantic import ValidationError
 
     from ..models.recommendation import Recommendation
 
+    return Recommendation.model_validate, ValidationError
+
+
+class _Responses(dict):
+    """normalise_response, remembered for each wording met (an export uses a handful)."""
+
+    def __init__(self, rules):
+        super().__init__()
+        self.rules = rules
+
+    def __missing__(self, raw):
+        try:
+            value = normalise_response(raw, self.rules)
+        except RowError as e:
+            e.__traceback__ = None  # kept: not its frames
+            value = e
+        if len(self) < 1000:  # a column of anything but responses must not fill memory
+            self[raw] = value
+        return value
+
+
+def _response(responses: dict, raw):
+    """(response, note) or the RowError, for a cell's or a field's wording."""
+    if isinstance(raw, str) or raw is None:
+        return responses[raw]
+    try:
+        return normalise_response(raw, responses.rules)  # type: ignore[attr-defined]
+    except RowError as e:
+        return e
+
+
+def build(entry: Entry, result: ImportResult, rules, responses: dict | None = None):
+    """``(recommendation, voluntary)`` from one entry, or None (the row is skipped and reported).
+    ``responses``: a :class:`_Responses` shared by the entries of one file."""
+    if responses is None:
+        responses = _Responses(rules)
     data = entry.data
     err = data.get("_error")
+    if "_warnings" in data:
+        for code, note in data.pop("_warnings"):
+            result.row_warning(code, note, entry)
     voluntary = entry.voluntary
     if err is None and entry.row is not None and not data.get("id"):
-        data["id"] = _synthesised_id(data, result.format, entry.row, rules)
+        imp = rules.importing
+        got = _response(responses, data.get("response_raw", ""))
+        template = imp.voluntary_id if isinstance(got, tuple) and got[0] == "voluntary" else (
+            imp.uprinfo_id if result.format == "upr-info" else imp.uhri_id)
+        data["id"] = template.format(session=data.get("session"), row=entry.row)
     if err is None and "response_raw" in data:
-        data = dict(data)
-        try:
-            value, note = normalise_response(data.pop("response_raw"), rules)
-        except RowError as e:
-            err = e
+        got = _response(responses, data.pop("response_raw"))
+        if isinstance(got, RowError):
+            err = got
         else:
+            value, note = got
             if note:
-                result.findings.append(warning("response", note, entry.where))
+                result.row_warning("response", note, entry)
             if value == "voluntary":
                 voluntary, value = True, None
             data["response"] = value
     if err is None:
+        validate, invalid = _model()
         try:
-            return Recommendation.model_validate(data), voluntary
-        except ValidationError as e:
+            return validate(data), voluntary
+        except invalid as e:
             first = e.errors(include_url=False)[0]
             name = ".".join(str(p) for p in first["loc"]) or "row"
             msg = first["msg"].removeprefix("Value error, ")
             if first["type"] == "extra_forbidden":
                 msg = "unknown field; check its spelling against 'uprdraft schema'"
-            where = entry.locate(first["loc"]) if entry.locate else entry.where
             result.skipped["invalid"] += 1
-            result.findings.append(warning("bad-row", f"{name}: {msg}; this row was skipped", where))
+            result.row_warning("bad-row", f"{name}: {msg}; this row was skipped", entry,
+                               (lambda: entry.locate(first["loc"])) if entry.locate else None)
             return None
     result.skipped[err.reason] += 1
-    result.findings.append(warning("bad-row", f"{err.message}; this row was skipped", entry.where))
+    result.row_warning("bad-row", f"{err.message}; this row was skipped", entry)
     return None
 
 
@@ -200,29 +254,57 @@ def collect(entries: Iterable[Entry], result: ImportResult, filters: Filters, ru
     want_state = fold(filters.state.strip()) if filters.state else None
     want_theme = fold(filters.theme.strip()) if filters.theme else None
     states_seen: set[str] = set()
-    seen_ids: dict[tuple, Entry] = {}  # id -> the first entry (its field values released)
-    for entry in entries:
-        built = build(entry, result, rules)
-        if built is None:
-            continue
-        rec, voluntary = built
-        key = (voluntary, rec.document_symbol, rec.session, rec.id)
-        if key in seen_ids:
-            result.skipped["duplicate-id"] += 1
-            result.findings.append(warning("bad-row", f"id {rec.id} appears already at {seen_ids[key].where}; "
-                                           "this row was skipped; give each recommendation its own id", entry.where))
-            continue
-        entry.data = {}  # keep only where it came from: less for the garbage collector to walk
-        seen_ids[key] = entry
-        if rec.state_under_review:
-            states_seen.add(rec.state_under_review)
-        if not filters.keeps(rec, voluntary, want_state, want_theme):
-            result.filtered_out += 1
-            continue
-        (result.voluntary_commitments if voluntary else result.recommendations).append(rec)
+    seen_ids: dict[tuple, Entry | int] = {}  # id -> where it came first (a table row, or the entry)
+    responses = _Responses(rules)
+    result.max_row_findings = rules.importing.max_row_findings
+    import gc
+
+    # tens of thousands of objects are made and kept: the cyclic collector would walk them all
+    # again and again for nothing (nothing here makes a cycle)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        _collect(entries, result, filters, rules, responses, want_state, want_theme, states_seen, seen_ids)
+    finally:
+        if was_enabled:
+            gc.enable()
     if filters.state and states_seen and not any(fold(s) == want_state for s in states_seen):
         close = difflib.get_close_matches(filters.state, sorted(states_seen), n=3, cutoff=0.5)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         result.findings.append(warning("filter", f"--state {filters.state!r}: no State under review of that name "
                                        f"in the file{hint}", str(result.path)))
-    return result
+    return result.finish()
+
+
+def _collect(entries, result, filters, rules, responses, want_state, want_theme, states_seen, seen_ids) -> None:
+    shared_fields: dict[frozenset, set] = {}
+    last_fields: set = set()
+    no_filter = filters == Filters()
+    for entry in entries:
+        built = build(entry, result, rules, responses)
+        if built is None:
+            continue
+        rec, voluntary = built
+        key = (voluntary, rec.document_symbol, rec.session, rec.id)
+        if key in seen_ids:
+            first = seen_ids[key]
+            first = f"{result.path}:row {first}" if isinstance(first, int) else first.where
+            result.skipped["duplicate-id"] += 1
+            result.row_warning("bad-row", f"id {rec.id} appears already at {first}; this row was skipped; "
+                                          "give each recommendation its own id", entry)
+            continue
+        # keep only where it came from: a table row's number, or the entry (its values let go)
+        entry.data = {}
+        seen_ids[key] = entry.row if entry.row is not None else entry
+        fields = rec.__pydantic_fields_set__
+        # the rows of one file set the same fields: one set for them all (a set per model would
+        # be a third of its memory; nothing reads or changes model_fields_set)
+        if fields != last_fields:
+            last_fields = shared_fields.setdefault(frozenset(fields), fields)
+        object.__setattr__(rec, "__pydantic_fields_set__", last_fields)
+        if rec.state_under_review:
+            states_seen.add(rec.state_under_review)
+        if not no_filter and not filters.keeps(rec, voluntary, want_state, want_theme):
+            result.filtered_out += 1
+            continue
+        (result.voluntary_commitments if voluntary else result.recommendations).append(rec)

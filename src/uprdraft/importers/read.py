@@ -70,6 +70,16 @@ class Entry:
 
 
 # --------------------------------------------------------------------------- tables
+def _popping(rows: list):
+    """The items of a reversed list, each let go as it is taken."""
+    while rows:
+        yield rows.pop()
+
+
+def _row_place(path: Path, n: int) -> str:
+    return f"{path}:row {n}"
+
+
 def table_entries(path: Path, encoding: str | None, result, rules) -> Iterator[Entry]:
     """Entries of a CSV or XLSX export (UPR Info, UHRI or our template); sets ``result.format``
     and the encoding found. Raises InputError for unknown columns."""
@@ -93,10 +103,14 @@ def table_entries(path: Path, encoding: str | None, result, rules) -> Iterator[E
     idx = column_index(table.header, fmt)
     reader = ROW_READERS[fmt]
     width = len(table.header)
-    for n, cells in table.rows:
-        where = f"{path}:row {n}"
-        if not any(c.strip() for c in cells):
+    rows, table.rows = table.rows, []  # let each row go once it is built
+    if isinstance(rows, list):
+        rows.reverse()
+        rows = _popping(rows)
+    for n, cells in rows:
+        if not "".join(cells).strip():
             continue  # blank lines are not rows
+        where = functools.partial(_row_place, path, n)
         result.rows_read += 1
         try:
             if len(cells) > width and any(c.strip() for c in cells[width:]):

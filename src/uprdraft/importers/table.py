@@ -1,4 +1,4 @@
-"""Reading a CSV or XLSX file into a header and numbered rows of strings.
+"""Reading a CSV or XLSX file into a header and numbered rows of strings, within bounds.
 
 Row numbers are what a spreadsheet shows: the header is row 1, the first record row 2. A
 CSV record whose quoted cell spans several lines still counts as one row, so ``row N`` is
@@ -7,16 +7,26 @@ the same in a text editor's CSV view of LibreOffice or Excel.
 CSV: the encoding is decided on evidence (:mod:`uprdraft.encoding`) unless given; CR-only
 (old Mac), LF and CRLF line endings are all accepted; the delimiter is a comma, a semicolon
 (French and Spanish Excel) or a tab, chosen from the header line.
+
+XLSX: the first worksheet, streamed with expat (:mod:`.xlsx`); every row the sheet holds is
+read, whatever its ``<dimension>`` says.
+
+Bounds (``rules.importing``, each over-limit an InputError with its own code, exit 2, one
+line naming the limit and the ``--rules`` key that raises it): the file is a regular file
+(not a folder, pipe or device) of at most ``max_file_mb``; at most ``max_rows`` rows; a
+workbook's zip members, each and together, expand to at most ``max_expanded_mb`` and at
+most ``max_expansion_ratio`` times their packed size (checked for every member, read or not).
 """
 from __future__ import annotations
 
 import csv
-import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..encoding import Detected, decode
 from ..findings import InputError
+from .limits import over_limit, read_input
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -25,28 +35,32 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 class Table:
     path: Path
     header: list[str]
-    rows: list[tuple[int, list[str]]]  # (row number, cells)
+    rows: Iterable[tuple[int, list[str]]]  # (row number, cells); CSV rows are read as they are taken
     detected: Detected | None = None  # CSV only
     sheet: str | None = None  # XLSX only
     notes: list[str] = field(default_factory=list)
 
 
 def read_table(path: Path, encoding: str | None = None, rules=None) -> Table:
-    """The header and numbered rows of a CSV or XLSX file (``rules``: for the encoding
-    decision, see :func:`uprdraft.encoding.detect`)."""
-    if path.suffix.lower() in XLSX_SUFFIXES:
-        return _read_xlsx(path)
+    """The header and numbered rows of a CSV or XLSX file (``rules``: the limits, and the
+    encoding decision, see :func:`uprdraft.encoding.detect`)."""
+    from ..rules import resolve
+
+    rules = resolve(rules)
     if path.suffix.lower() == ".xls":
         raise InputError(f"{path}: old Excel .xls files are not read; open it and save it as .xlsx or CSV",
                          code="unreadable")
-    return _read_csv(path, encoding, rules)
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        from .xlsx import read_xlsx
+
+        header, rows, sheet = read_xlsx(path, read_input(path, rules), rules)
+        return Table(path, header, rows, sheet=sheet)
+    return _read_csv(path, [read_input(path, rules)], encoding, rules)
 
 
-from ..fileio import read_bytes as _read_bytes
-
-
-def _read_csv(path: Path, encoding: str | None, rules=None) -> Table:
-    data = _read_bytes(path)
+def _read_csv(path: Path, holder: list[bytes], encoding: str | None, rules) -> Table:
+    """``holder``: the file's bytes in a list, let go as soon as they are decoded."""
+    data = holder.pop()
     if data.startswith(b"PK\x03\x04"):
         raise InputError(f"{path}: this is a zip file (an Excel workbook?), not CSV; name it .xlsx", code="unreadable")
     try:
@@ -59,65 +73,60 @@ def _read_csv(path: Path, encoding: str | None, rules=None) -> Table:
         raise InputError(f"{path}:{line}:1: byte 0x{data[e.start]:02X} is not valid {e.encoding}; "
                          "leave out --encoding to let uprdraft decide, or give the right one",
                          code="encoding") from None
-    text = text.lstrip("\ufeff")
-    if "\r" in text:  # old Mac files end lines with CR only; csv wants one kind of newline
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    del data
+    if text.startswith("\ufeff"):
+        text = text[1:]
     if "\x00" in text:
         raise InputError(f"{path}: the file holds NUL bytes after decoding as {detected.encoding}; "
                          "give the right --encoding (utf-16?)", code="encoding")
-    first = text.split("\n", 1)[0]
+    end = min((i for i in (text.find("\n"), text.find("\r")) if i >= 0), default=len(text))
+    first = text[:end]
     delimiter = max((",", ";", "\t"), key=first.count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=False)
-    header: list[str] | None = None
-    rows: list[tuple[int, list[str]]] = []
+    max_rows = rules.importing.max_rows
+    # csv wants one kind of newline: lines are cut at CR, LF or CRLF (old Mac files end lines
+    # with CR only) and given to it one by one, ending in "\n"
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=False)
     try:
-        for n, cells in enumerate(reader, start=1):
-            if header is None:
-                header = cells
-                continue
-            rows.append((n, cells))
+        header = next(reader, None)
     except csv.Error as e:
-        raise InputError(f"{path}:row {len(rows) + 2}: unreadable CSV ({e})", code="parse") from None
+        raise InputError(f"{path}:row 1: unreadable CSV ({e})", code="parse") from None
     if not header or not any(c.strip() for c in header):
         raise InputError(f"{path}: the file is empty; it needs a header row with column names", code="parse")
-    return Table(path, header, rows, detected=detected)
+    return Table(path, header, _csv_rows(path, reader, max_rows), detected=detected)
 
 
-def _cell(v) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    if hasattr(v, "isoformat"):
-        return v.isoformat()
-    return str(v)
-
-
-def _read_xlsx(path: Path) -> Table:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    _read_bytes(path)  # same messages as CSV for a missing file
+def _csv_rows(path: Path, reader, max_rows: int):
+    """(row number, cells) as the reader goes: the rows are built one by one, never all at once."""
+    n = 1
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
-        raise InputError(f"{path}: not a readable .xlsx workbook ({type(e).__name__}); save it again from "
-                         "Excel or LibreOffice as .xlsx", code="unreadable") from None
-    try:
-        ws = wb.worksheets[0]
-        header = None
-        rows = []
-        for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            cells = [_cell(v) for v in values]
-            if header is None:
-                if any(c.strip() for c in cells):
-                    header = cells
-                continue
-            rows.append((n, cells))
-        sheet = ws.title
-    finally:
-        wb.close()
-    if header is None:
-        raise InputError(f"{path}: the first sheet is empty; it needs a header row with column names", code="parse")
-    return Table(path, header, rows, sheet=sheet)
+        for n, cells in enumerate(reader, start=2):
+            if n - 1 > max_rows:
+                raise over_limit(path, f"the table has more than {max_rows:,} rows", "max_rows", max_rows,
+                                 "too-many-rows")
+            yield n, cells
+    except csv.Error as e:
+        raise InputError(f"{path}:row {n + 1}: unreadable CSV ({e})", code="parse") from None
+
+
+def _lines(text: str):
+    """The lines of ``text`` cut at LF, CRLF or a lone CR, each ending in LF."""
+    import re
+
+    if "\r" not in text:
+        start = 0
+        find = text.find
+        while True:
+            i = find("\n", start)
+            if i < 0:
+                if start < len(text):
+                    yield text[start:] + "\n"
+                return
+            yield text[start:i + 1]
+            start = i + 1
+    for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        line = m.group()
+        if not line:
+            if m.end() >= len(text):
+                return
+            continue
+        yield line.rstrip("\r\n") + "\n"

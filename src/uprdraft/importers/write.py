@@ -1,13 +1,18 @@
 """Writing recommendations: YAML usable as ``recommendations_file``, and the starter CSV.
 
-YAML is written by PyYAML's emitter (C-accelerated where libyaml is there). A string that
-YAML 1.1 or 1.2 would read as something else (``yes``, ``null``, ``2026-01-01``, ``1.0``,
-``0o17``, ``115.20``) is quoted, so every text reads back exactly as given, by
-:func:`uprdraft.load` (ruamel.yaml) and by :func:`uprdraft.importers.read.load_yaml` alike.
+The YAML is in block style, one ``field: value`` line per field and one ``- item`` line per
+list item, and every text is a double-quoted scalar written by the standard library's JSON
+string encoder (C-accelerated): a JSON string is a valid YAML double-quoted scalar, so every
+text reads back exactly as given, by :func:`uprdraft.load` (ruamel.yaml) and by
+:func:`uprdraft.importers.read.load_yaml` (PyYAML) alike, and ``115.20``, ``yes``, ``null``
+or ``2026-01-01`` stay text. The few characters that YAML reads differently from JSON when
+raw (DEL and C1 controls, NEL, the line and paragraph separators, lone surrogates, BOM and
+U+FFFE/U+FFFF) are written as ``\\uXXXX`` escapes. Numbers are plain.
 """
 from __future__ import annotations
 
-import functools
+import re
+from json.encoder import encode_basestring  # the C encoder when there is one
 from pathlib import Path
 from typing import Any
 
@@ -16,60 +21,82 @@ from .formats import FORMAT_NAMES
 
 FIELDS = ("id", "text", "recommending_states", "response", "themes", "status", "assessment", "sources", "session",
           "state_under_review", "document_symbol", "action_category")
-WIDTH = 1 << 20  # one line per value: no folding of long texts
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-@functools.cache
-def _dumpers() -> tuple[type, type]:
-    """(fast, pure-Python) safe dumpers that also quote what YAML 1.2 would not read as text."""
-    import yaml
-
-    from .read import YAML12_RESOLVERS
-
-    def mapping(dumper, data):  # one "key: value" line each
-        return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=False)
-
-    def text(dumper, data):  # PyYAML's pure-Python emitter writes NEL raw, which readers fold: escape it
-        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"' if "\x85" in data else None)
-
-    def sequence(dumper, data):  # lists of texts on one line: [a, b]
-        flow = all(not isinstance(v, (dict, list)) for v in data)
-        return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
-
-    out = []
-    for base in (getattr(yaml, "CSafeDumper", None) or yaml.SafeDumper, yaml.SafeDumper):
-        dumper: Any = type("Dumper", (base,), {})
-        for tag, regexp, first in YAML12_RESOLVERS:  # on top of YAML 1.1's own
-            dumper.add_implicit_resolver(tag, regexp, list(first))
-        dumper.add_representer(dict, mapping)
-        dumper.add_representer(list, sequence)
-        dumper.add_representer(str, text)
-        out.append(dumper)
-    return out[0], out[1]
+def _escape_unsafe(text: str) -> str:
+    """Characters YAML would read differently when raw, as \\uXXXX (they occur only inside
+    double-quoted scalars: everything else we write is ASCII)."""
+    if not _YAML_UNSAFE.search(text):
+        return text
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def dump_yaml(data, pure: bool = False) -> str:
-    """YAML text of plain data: keys in the given order, Unicode as is, lists of scalars on
-    one line. ``pure``: PyYAML's pure-Python emitter (used anyway without libyaml)."""
-    import yaml
+def scalar(value: Any) -> str:
+    """One value as a YAML scalar: texts double-quoted, numbers and booleans plain."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value) if value == value and value not in (float("inf"), float("-inf")) else \
+            (".nan" if value != value else (".inf" if value > 0 else "-.inf"))
+    return encode_basestring(str(value))
 
-    fast, slow = _dumpers()
-    if not pure:
-        try:
-            return yaml.dump(data, Dumper=fast, allow_unicode=True, sort_keys=False, width=WIDTH)
-        except UnicodeEncodeError:  # lone surrogates: the pure-Python emitter escapes them
-            pass
-    return yaml.dump(data, Dumper=slow, allow_unicode=True, sort_keys=False, width=WIDTH)
+
+def _key(k: Any) -> str:
+    k = str(k)
+    return k if _PLAIN_KEY.fullmatch(k) else encode_basestring(k)
 
 
-def _item(rec) -> dict:
-    out = {}
-    for name in FIELDS:
-        value = getattr(rec, name)
-        if value is None or value == []:
-            continue
-        out[name] = list(value) if isinstance(value, (list, tuple)) else value
-    return out
+def _leaf(v: Any) -> str:
+    """A scalar, or an empty mapping or list."""
+    if isinstance(v, dict):
+        return "{}"
+    if isinstance(v, list):
+        return "[]"
+    return scalar(v)
+
+
+def _emit(value: Any, indent: str, out: list[str], first_prefix: str | None = None) -> None:
+    """Block-style lines of a mapping or list (``first_prefix`` replaces the indent of the first line)."""
+    lead = indent if first_prefix is None else first_prefix
+    if isinstance(value, dict):
+        if not value:
+            out.append(f"{lead}{{}}")
+            return
+        for k, v in value.items():
+            if isinstance(v, (dict, list)) and v:
+                out.append(f"{lead}{_key(k)}:")
+                _emit(v, indent + ("  " if isinstance(v, dict) else ""), out)
+            else:
+                out.append(f"{lead}{_key(k)}: {_leaf(v)}")
+            lead = indent
+    elif isinstance(value, list):
+        if not value:
+            out.append(f"{lead}[]")
+            return
+        for v in value:
+            if isinstance(v, (dict, list)) and v:
+                _emit(v, indent + "  ", out, first_prefix=f"{lead}- ")
+            else:
+                out.append(f"{lead}- {_leaf(v)}")
+            lead = indent
+    else:
+        out.append(f"{lead}{scalar(value)}")
+
+
+def dump_yaml(data: Any) -> str:
+    """Block-style YAML of plain data (dicts, lists, str, int, float, bool, None): keys in the
+    given order, texts double-quoted as JSON strings (see the module docstring)."""
+    out: list[str] = []
+    _emit(data, "", out)
+    return _escape_unsafe("\n".join(out) + "\n")
 
 
 def write_recommendations_yaml(result_or_list, voluntary_commitments=None) -> str:
@@ -83,7 +110,8 @@ def write_recommendations_yaml(result_or_list, voluntary_commitments=None) -> st
     if isinstance(result_or_list, Report):
         result_or_list = result_or_list.data
     if isinstance(result_or_list, ImportResult):
-        head = [f"# Imported by uprdraft from {result_or_list.path.name} ({FORMAT_NAMES[result_or_list.format]})."]
+        name = "".join(c if c.isprintable() else "?" for c in result_or_list.path.name)  # one comment line
+        head = [f"# Imported by uprdraft from {name} ({FORMAT_NAMES[result_or_list.format]})."]
         if result_or_list.format == "upr-info":
             head.append("# UPR Info rows have no paragraph number: ids such as UPRI-S5-R2 mean session 5, row 2 of the")
             head.append("# file. Replace them with the WG report paragraph (e.g. \"115.23\") before citing them.")
@@ -91,10 +119,40 @@ def write_recommendations_yaml(result_or_list, voluntary_commitments=None) -> st
         vols = result_or_list.voluntary_commitments
     else:
         head, recs, vols = [], list(result_or_list), list(voluntary_commitments or [])
-    data: dict = {"recommendations": [_item(r) for r in recs]}
+    out = ["".join(line + "\n" for line in head) + ("recommendations:" if recs else "recommendations: []")]
+    _records(recs, out)
     if vols:
-        data["voluntary_commitments"] = [_item(r) for r in vols]
-    return "".join(line + "\n" for line in head) + dump_yaml(data)
+        out.append("voluntary_commitments:")
+        _records(vols, out)
+    return _escape_unsafe("\n".join(out) + "\n")
+
+
+def _records(recs, out: list[str]) -> None:
+    """One block-style item per recommendation, one string each: the fields in :data:`FIELDS`
+    order, empty ones left out (the hot loop of a 40,000-row import: one C call per text)."""
+    enc = encode_basestring
+    append = out.append
+    for rec in recs:
+        lines: list[str] = []
+        add = lines.append
+        lead = "- "
+        values = rec.__dict__ if hasattr(rec, "__dict__") else {}
+        for name in FIELDS:
+            value = values[name] if name in values else getattr(rec, name)
+            if value is None:
+                continue
+            if type(value) is str:
+                add(f"{lead}{name}: {enc(value)}")
+            elif isinstance(value, (list, tuple)):
+                if not value:
+                    continue
+                add(f"{lead}{name}:")
+                for v in value:
+                    add(f"  - {enc(v) if type(v) is str else scalar(v)}")
+            else:
+                add(f"{lead}{name}: {scalar(value)}")
+            lead = "  "
+        append("\n".join(lines))
 
 
 def template_csv(lang: str = "en") -> str:
@@ -146,5 +204,6 @@ def import_to_yaml(path, output=None, *, force: bool = False, state: str | None 
         result.findings.append(error("nothing-imported", f"no recommendation imported: {why}; nothing was written",
                                      str(path)))
         return result.to_report(None)
-    write_atomic(output, write_recommendations_yaml(result), force=force)
+    data = write_recommendations_yaml(result).encode("utf-8")
+    write_atomic(output, data, force=force)
     return result.to_report(str(output))

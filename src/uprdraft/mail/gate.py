@@ -158,7 +158,9 @@ def check_submission(model, src, docx_path, docx_bytes: bytes, today: dt.date | 
     """
     from ..docx_check import check_docx
     from ..kinds.written import applicable_limit, deadline_for, written_findings
+    from .message import check_email_rules
 
+    rules_warnings = check_email_rules(rules)  # InputError before any work for values that cannot be sent
     today = today or dt.date.today()
     limit = applicable_limit(model, rules)
     check = check_docx(docx_bytes, profile="hrc-written", limit=limit, name=str(docx_path), rules=rules)
@@ -182,6 +184,7 @@ def check_submission(model, src, docx_path, docx_bytes: bytes, today: dt.date | 
             "title",
             f"the Word file starts with \"{first[:40]}\", not with the title on the form; the title must open "
             "the statement exactly as on the form", f"{docx_path}: document, paragraph 1"))
+    findings += rules_warnings
     deadline = deadline_for(model, rules)[0]
     stats = {"words": words, "limit": limit, "deadline": deadline.isoformat() if deadline else None}
     return findings, stats

@@ -1,4 +1,8 @@
-"""Sending a saved .eml over SMTP, byte for byte.
+"""Sending a saved .eml over SMTP, byte for byte, except ``Bcc``.
+
+The envelope recipients are the addresses of ``To``, ``Cc`` and ``Bcc``; the ``Bcc`` header
+itself (added by hand to the draft, or through the rules) is taken out of the bytes sent, so
+no recipient learns who else got a blind copy.
 
 TLS modes: ``starttls`` (port 587), ``ssl`` (implicit TLS, port 465) or ``none`` (port 25;
 for local test servers). Certificates are always verified; a private CA can be trusted with
@@ -51,9 +55,32 @@ def _addresses(msg, name: str) -> list[str]:
     return [a for _, a in getaddresses([str(v) for v in msg.get_all(name, [])]) if a]
 
 
+def without_bcc(raw: bytes) -> bytes:
+    """The message's bytes with every ``Bcc`` header (and its folded lines) taken out; the
+    rest byte for byte."""
+    import re
+
+    m = re.search(rb"\r?\n(?=\r?\n)", raw)
+    end = m.end() if m else len(raw)
+    head = raw[:end]
+    if not re.search(rb"(?im)^bcc[ \t]*:", head):
+        return raw
+    out = []
+    skipping = False
+    for line in head.splitlines(keepends=True):
+        if skipping and line[:1] in (b" ", b"\t"):
+            continue
+        skipping = re.match(rb"(?i)bcc[ \t]*:", line) is not None
+        if not skipping:
+            out.append(line)
+    return b"".join(out) + raw[end:]
+
+
 def send_email(eml, host: str, port: int | None = None, user: str | None = None, password: str | None = None,
                tls: str = "starttls", timeout: float | None = None, cafile: str | None = None, rules=None) -> dict:
-    """Send a saved .eml (path) or an ``EmailMessage`` over SMTP, exactly as it is.
+    """Send a saved .eml (path) or an ``EmailMessage`` over SMTP, exactly as it is but for
+    its ``Bcc`` header: Bcc addresses get the message as envelope recipients, the header is
+    never transmitted.
 
     ``tls``: ``starttls`` (default, port 587), ``ssl`` (implicit TLS, port 465) or ``none``
     (port 25; for local test servers). Certificates are verified against the system store,
@@ -73,8 +100,11 @@ def send_email(eml, host: str, port: int | None = None, user: str | None = None,
     port = port or email_rules.smtp_ports[tls]
     timeout = timeout if timeout is not None else email_rules.smtp_timeout_seconds
     sender = (_addresses(msg, "From") or [""])[0]
-    recipients = _addresses(msg, "To") + _addresses(msg, "Cc") + _addresses(msg, "Bcc")
-    if not sender or not recipients:
+    visible = _addresses(msg, "To") + _addresses(msg, "Cc")
+    bcc = _addresses(msg, "Bcc")
+    recipients = list(dict.fromkeys(visible + bcc))
+    raw = without_bcc(raw)
+    if not sender or not visible:
         raise InputError(f"{where}: the message has no From or no To address", code="smtp")
     server = f"{host}:{port}"
     keep = f"; the message is saved in {where}" if where != "the message" else ""
@@ -101,10 +131,16 @@ def send_email(eml, host: str, port: int | None = None, user: str | None = None,
                 smtp.starttls(context=context)
                 smtp.ehlo()
             if user:
-                smtp.login(user, password or "")
+                try:
+                    smtp.login(user, password or "")
+                except UnicodeEncodeError:
+                    raise fail("the user name or the password holds a character that is not plain ASCII, "
+                               "which SMTP login cannot send; check --smtp-user and UPRDRAFT_SMTP_PASSWORD") from None
             refused = smtp.sendmail(sender, recipients, raw)
     except InputError:
         raise
+    except UnicodeError:
+        raise fail("an address holds a character that is not plain ASCII, which this server cannot take") from None
     except ConnectionRefusedError:
         raise fail("connection refused; check --smtp-host and --smtp-port") from None
     except TimeoutError:
@@ -139,7 +175,7 @@ def send_email(eml, host: str, port: int | None = None, user: str | None = None,
         raise fail(f"cannot connect ({e.strerror or e})") from None
     if refused:
         raise fail("the server refused some recipients (" + "; ".join(refused) + ")")
-    return {"host": host, "port": port, "tls": tls, "from": sender, "to": recipients,
+    return {"host": host, "port": port, "tls": tls, "from": sender, "to": visible, "bcc": bcc,
             "message_id": str(msg.get("Message-ID", ""))}
 
 
