@@ -20,12 +20,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from uprdraft.docx_check import check_docx  # noqa: E402
-from uprdraft.kinds.midterm import check, group_by_theme, load_midterm, midterm_statistics, \
-    render_midterm_report  # noqa: E402
-from uprdraft.context import make_context  # noqa: E402
-from uprdraft.render.midterm import render_report  # noqa: E402
 from timing import median_ms  # noqa: E402  (benchmarks/timing.py)
+
+from uprdraft.context import make_context  # noqa: E402
+from uprdraft.docx_check import check_docx  # noqa: E402
+from uprdraft.kinds.midterm import (
+    check,
+    group_by_theme,
+    load_midterm,
+    midterm_statistics,
+    render_midterm_report,  # noqa: E402
+)
+from uprdraft.render.midterm import render_report  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "midterm-report.yaml"
 THEMES = ["Education", "Violence against children", "Juvenile justice", "Health", "Birth registration",

@@ -17,6 +17,7 @@ import statistics
 import sys
 import tempfile
 from pathlib import Path
+
 from timing import timed  # noqa: E402  (benchmarks/timing.py)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,11 +25,11 @@ TARGET_MS = 100
 
 
 def main(runs: int = 30) -> int:
-    from uprdraft.load import load
     from uprdraft import render_oral_statement
-    from uprdraft.kinds.oral import oral_timing
-    from uprdraft.render.docx_render import render_template
     from uprdraft.context import make_context
+    from uprdraft.kinds.oral import oral_timing
+    from uprdraft.load import load
+    from uprdraft.render.docx_render import render_template
     from uprdraft.render.oral import TEMPLATE, render_script, script_context
 
     with tempfile.TemporaryDirectory() as d:

@@ -10,7 +10,6 @@ from docx_build import make_docx, para
 
 from uprdraft.docx_check import check_docx
 from uprdraft.findings import InputError
-from uprdraft.ooxml import package
 
 
 def _code(source, **kw):

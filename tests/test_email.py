@@ -5,8 +5,8 @@ import datetime as dt
 import io
 from email import policy
 from email.header import decode_header, make_header
-from email.policy import compat32
 from email.parser import BytesParser
+from email.policy import compat32
 from pathlib import Path
 
 import pytest

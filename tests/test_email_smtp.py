@@ -142,10 +142,11 @@ def test_wrong_tls_mode():
 def certs(tmp_path_factory):
     """A throwaway CA and a certificate for 127.0.0.1 signed by it."""
     x509 = pytest.importorskip("cryptography.x509")
+    import ipaddress
+
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.x509.oid import NameOID
-    import ipaddress
 
     d = tmp_path_factory.mktemp("certs")
     now = dt.datetime.now(dt.timezone.utc)

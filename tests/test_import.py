@@ -16,8 +16,13 @@ from hypothesis import strategies as st
 
 from uprdraft.encoding import detect
 from uprdraft.findings import ContentError, InputError
-from uprdraft.importers import (import_recommendations, read_recommendations, read_voluntary_commitments,
-                                template_csv, write_recommendations_yaml)
+from uprdraft.importers import (
+    import_recommendations,
+    read_recommendations,
+    read_voluntary_commitments,
+    template_csv,
+    write_recommendations_yaml,
+)
 
 HEADER = "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session"
 ROWS = [

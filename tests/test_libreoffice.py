@@ -43,8 +43,8 @@ def test_libreoffice_shows_every_paragraph_and_footnote(tmp_path, lang):
     text = " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
     from uprdraft.kinds.written import supporters_note
-    from uprdraft.rules import DEFAULT
     from uprdraft.load import load
+    from uprdraft.rules import DEFAULT
 
     model, _ = load(src)
     for expected in (title, body.split(" — ")[0], "Second paragraph here.", note, supporters_note(model, DEFAULT)):

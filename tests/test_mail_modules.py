@@ -13,9 +13,9 @@ from email.parser import BytesParser
 
 import pytest
 
-from uprdraft.findings import InputError
 from uprdraft import build_email
 from uprdraft import email as submit
+from uprdraft.findings import InputError
 from uprdraft.mail.form import form_text
 from uprdraft.mail.gate import first_text
 from uprdraft.mail.message import compose, message_bytes

@@ -4,13 +4,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-
-from conftest import EXAMPLES
 
 from uprdraft.context import make_context
 from uprdraft.findings import ContentError, InputError
@@ -61,8 +59,8 @@ def loaded(path):
 
 
 def findings(path):
-    from uprdraft.load import load
     from uprdraft.kinds.midterm import midterm_findings
+    from uprdraft.load import load
 
     fs, stats = midterm_findings(*load(path, "midterm-report"))
     return fs

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from uprdraft.load import load
 from uprdraft.kinds.oral import clock, oral_findings, oral_timing
+from uprdraft.load import load
 from uprdraft.rules import DEFAULT, Rules
 from uprdraft.wordcount import count_words
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import uprdraft
-from uprdraft.findings import InputError
 from uprdraft.fileio import write_all, write_atomic
+from uprdraft.findings import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

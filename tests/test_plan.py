@@ -108,8 +108,8 @@ def test_add_months_property(day, whole, frac):
 
 # --------------------------------------------------------------------------- the rules
 def findings_of(path: Path, rules=None):
-    from uprdraft.load import load
     from uprdraft.kinds.plan import plan_findings
+    from uprdraft.load import load
 
     model, src = load(path, "action-plan")
     return plan_findings(model, src, rules)

@@ -2,7 +2,6 @@
 output lines must appear), and every ```python block."""
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import shutil

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from uprdraft.context import make_context
-from uprdraft.load import load
 from uprdraft.kinds.side_event import calendar_bytes, side_event_findings
+from uprdraft.load import load
 
 CTX = make_context()
 
@@ -335,8 +335,8 @@ def test_user_text_is_escaped_and_cleaned(tmp_path, cli):
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(description=st.text(min_size=1, max_size=200).filter(lambda s: s.strip()))
 def test_any_description_renders(description):
-    from uprdraft.render.side_event import render_concept_note
     from uprdraft.models.side_event import SideEvent
+    from uprdraft.render.side_event import render_concept_note
 
     data = copy.deepcopy(BASE) | {"description": description}
     model = SideEvent.model_validate(data)

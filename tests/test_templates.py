@@ -37,8 +37,8 @@ KINDS = KINDS + NEXT_KINDS
 # --------------------------------------------------------------------------- contexts
 @cache
 def _oral():
-    from uprdraft.load import load
     from uprdraft.kinds.oral import oral_timing
+    from uprdraft.load import load
 
     model, _ = load(EXAMPLES / "oral-statement.yaml", "oral-statement")
     return model, oral_timing(model)
@@ -60,8 +60,8 @@ def _side_event():
 
 @cache
 def _plan():
-    from uprdraft.load import load
     from uprdraft.kinds.plan import load_recommendations, resolve_items
+    from uprdraft.load import load
 
     model, src = load(EXAMPLES / "action-plan.yaml", "action-plan")
     return model, resolve_items(model, src, load_recommendations(model, src))[0]
@@ -69,8 +69,8 @@ def _plan():
 
 @cache
 def _written():
-    from uprdraft.load import load
     from uprdraft.kinds.written import statement_content
+    from uprdraft.load import load
 
     model, _ = load(EXAMPLES / "written-statement.md", "written-statement")
     return model, statement_content(model, DEFAULT)
@@ -371,7 +371,8 @@ def test_custom_template_with_a_broken_tag_is_one_line(tmp_path):
 
 
 def test_custom_template_with_a_dtd_is_refused(tmp_path):
-    from uprdraft.ooxml import read_parts as read_package, write_package
+    from uprdraft.ooxml import read_parts as read_package
+    from uprdraft.ooxml import write_package
 
     parts = read_package((TEMPLATES / "side-event-en.docx").read_bytes())
     parts["word/document.xml"] = parts["word/document.xml"].replace(
@@ -418,7 +419,8 @@ def test_writers_import_no_kind_module(path):
 def test_tags_split_across_runs_still_render(tmp_path):
     """Word splits a paragraph's text into runs (spelling marks, edits, rsids): a tag cut in two
     by run boundaries must still render."""
-    from uprdraft.ooxml import read_parts as read_package, write_package
+    from uprdraft.ooxml import read_parts as read_package
+    from uprdraft.ooxml import write_package
 
     parts = read_package((TEMPLATES / "side-event-en.docx").read_bytes())
     xml = parts["word/document.xml"].decode("utf-8")

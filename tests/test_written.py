@@ -11,7 +11,6 @@ import pytest
 from docx_text import footnotes, paragraphs, parse_all_parts_strictly
 
 from uprdraft import api
-from uprdraft.findings import ContentError, InputError
 
 TODAY = "2026-01-10"
 
@@ -80,8 +79,8 @@ def test_cosponsor_without_status_is_an_error(tmp_path):
 
 
 def test_cosponsor_order_general_special_roster():
-    from uprdraft.load import load
     from uprdraft.kinds.written import ordered_cosponsors
+    from uprdraft.load import load
     from uprdraft.rules import DEFAULT
 
     cos = [{"name": n, "status": s} for n, s in

@@ -29,12 +29,31 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:  # what type checkers see; at run time names are imported on first use
-    from .api import (build_email, check, email, explain, fix, import_recommendations, new,
-                      render_midterm_report, render_oral_statement, render_plan, render_side_event,
-                      render_written_statement, schema, schema_json, schemas, send_email, validate,
-                      write_schemas)
-    from .api import (render_child_friendly_recommendations, render_factsheet, render_pre_session_statement,
-                      render_recommending_state_briefs, render_upr_submission)
+    from .api import (
+        build_email,
+        check,
+        email,
+        explain,
+        fix,
+        import_recommendations,
+        new,
+        render_child_friendly_recommendations,
+        render_factsheet,
+        render_midterm_report,
+        render_oral_statement,
+        render_plan,
+        render_pre_session_statement,
+        render_recommending_state_briefs,
+        render_side_event,
+        render_upr_submission,
+        render_written_statement,
+        schema,
+        schema_json,
+        schemas,
+        send_email,
+        validate,
+        write_schemas,
+    )
     from .context import Context, make_context
     from .docx_check import check_docx, count_docx_words, fix_docx
     from .findings import ContentError, Finding, InputError, Report

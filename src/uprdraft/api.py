@@ -273,7 +273,8 @@ def fix(docx_path: PathArg, output: PathArg | None = None, force: bool = False, 
     without macros; text unchanged."""
     from .docx_check import fix_docx
 
-    report: Report = fix_docx(_docx_source(docx_path), output, force=_force(force), profile=profile, rules=rules)
+    report: Report = fix_docx(_docx_source(docx_path), Path(output) if output is not None else None,
+                              force=_force(force), profile=profile, rules=rules)
     return report
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 _UNRESOLVED = re.compile(r"\[\^([^\]\s]+)\]")
 
@@ -91,7 +92,8 @@ def _inline(children, line: int, issues: list[Issue], notes_order: list[str], no
             if href:
                 out.append(f" ({href})")
         elif t == "image":
-            issues.append(Issue("image", "warning", "images are not kept in HRC statements; the alt text is written instead", line))
+            issues.append(Issue("image", "warning",
+                                "images are not kept in HRC statements; the alt text is written instead", line))
             out.append(tok.content)
         elif t == "footnote_ref":
             label = tok.meta.get("label") or str(tok.meta.get("id"))
@@ -137,7 +139,8 @@ def parse_body(text: str, footnotes: dict[str, str] | None = None) -> Body:
     footnotes = footnotes or {}
     # a label defined twice (in the body and in `footnotes`) is ambiguous
     src = text if text.endswith("\n") else text + "\n"
-    tokens = md.parse(src + _definitions(footnotes), env := {})
+    env: dict[str, Any] = {}
+    tokens = md.parse(src + _definitions(footnotes), env)
     fn_env = env.get("footnotes", {})
     note_labels: dict = {}
     for label, fid in (fn_env.get("refs") or {}).items():

@@ -76,7 +76,7 @@ def status_percentages(block: dict, statuses, triggered) -> dict[str, int]:
     (so the table's figures agree with each other)."""
     keys = list(statuses)
     shares = largest_remainder([block["by_status"][k]["count"] for k in keys], block["total"])
-    out = dict(zip(keys, shares))
+    out = dict(zip(keys, shares, strict=False))
     out["triggered_action"] = sum(out[k] for k in keys if k in triggered)
     return out
 

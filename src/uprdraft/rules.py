@@ -14,9 +14,9 @@ calendar, responses, statuses), ``email`` (the submission e-mail), ``child_frien
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from os import PathLike
 from pathlib import Path
-from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -1171,7 +1171,8 @@ def from_mapping(data: Mapping[str, Any], where: str = "rules") -> Rules:
         err = e.errors(include_url=False)[0]
         loc, parent, info, ann = walk(Rules, tuple(err["loc"]))
         name = ".".join(str(p) for p in loc)
-        raise InputError(f"{where}: in the rules, {message(err, name, parent, info, ann)}", code="rules") from None
+        raise InputError(f"{where}: in the rules, {message(dict(err), name, parent, info, ann)}",
+                         code="rules") from None
 
 
 def _plain(value: Any) -> Any:

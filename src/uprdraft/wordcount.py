@@ -2,7 +2,8 @@
 
 Rule (design.md section 4): split on Unicode whitespace (no-break space included); a
 hyphenated word is one word; add one for every em or en dash that joins two non-empty parts
-(``rights—today`` is two words); every CJK ideograph is one word (CJK punctuation between ideographs is not). This never undercounts
+(``rights—today`` is two words); every CJK ideograph is one word (CJK punctuation between
+ideographs is not). This never undercounts
 Word or LibreOffice. The renderer and the checker both call :func:`count_words`, so
 ``statement written --json`` and ``check --json`` on its output agree.
 """
@@ -37,7 +38,7 @@ def _count_token(token: str) -> int:
         if dash in token:
             parts = token.split(dash)
             # one more word per dash that has text on both sides
-            n += sum(1 for a, b in zip(parts, parts[1:]) if a and b)
+            n += sum(1 for a, b in zip(parts, parts[1:], strict=False) if a and b)
     return n
 
 

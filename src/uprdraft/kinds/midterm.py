@@ -27,10 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..findings import Finding, InputError, Report, error, has_errors, warning
+from ..findings import Finding, InputError, Report, error, warning
 from ..kinds import Analysis, Request
 from ..recommendation_stats import NO_RESPONSE, group_by_theme, midterm_statistics  # noqa: F401
-
 
 
 @dataclass
@@ -150,7 +149,7 @@ def report_findings(loaded: LoadedReport, rules) -> list[Finding]:
                          "write it as A/HRC/<session>/<number>, e.g. A/HRC/58/15",
                          src.locate(("wg_report_symbol",))))
     seen: dict[tuple[str, str], str] = {}
-    for rec, loc in zip(loaded.recommendations, loaded.locations):
+    for rec, loc in zip(loaded.recommendations, loaded.locations, strict=False):
         if not rec.id_is_paragraph(rules.upr.recommendation_id_pattern):
             out.append(warning("recommendation-id",
                                f"recommendation id '{rec.id}' is not a paragraph number of the WG report such "

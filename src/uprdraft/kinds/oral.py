@@ -20,9 +20,7 @@ Python API:
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-from ..findings import Finding, InputError, Report, error, has_errors, warning
+from ..findings import Finding, error, warning
 from ..kinds import Analysis, Request
 from ..render.oral import script_labels as _labels
 from ..text import clock

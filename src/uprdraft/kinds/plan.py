@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..findings import Finding, InputError, Report, error, warning
 from ..kinds import Analysis, Request
-from ..findings import ContentError, Finding, InputError, Report, error, has_errors, warning
 
 KIND = "action-plan"
 
@@ -105,9 +105,8 @@ def plan_findings(model, src, rules=None, recommendations: dict | None = None,
     """
     import re
 
-    from ..timeline import followup_calendar, next_review
-
     from ..rules import resolve
+    from ..timeline import followup_calendar, next_review
 
     rules = resolve(rules)
     upr = rules.upr
@@ -162,7 +161,8 @@ def plan_findings(model, src, rules=None, recommendations: dict | None = None,
             if m.date > nxt:
                 findings.append(error("milestone-after-review",
                                       f"items.{i}.milestones.{j}.date: {m.date.isoformat()} is after the next review "
-                                      f"(about {nxt.isoformat()}, {upr.cycle_years:g} years after {model.review_date.isoformat()}); "
+                                      f"(about {nxt.isoformat()}, {upr.cycle_years:g} years after "
+                                      f"{model.review_date.isoformat()}); "
                                       "bring it forward or move it to the next cycle's plan", where))
             elif m.date < model.review_date:
                 findings.append(warning("milestone-before-review",

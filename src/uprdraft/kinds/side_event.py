@@ -20,14 +20,20 @@ books the room; several languages need the organisers' own interpreters; 3-4 pan
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
+from ..findings import Finding, Report, error, warning
 from ..kinds import Analysis, Request
-from ..programme import agenda_schedule, event_times, geneva, speaker_lines  # noqa: F401
-from ..programme import guest_list_send_by, non_working_day, working_day_before
+from ..programme import (  # noqa: F401
+    agenda_schedule,
+    event_times,
+    geneva,
+    guest_list_send_by,
+    non_working_day,
+    speaker_lines,
+    working_day_before,
+)
 from ..programme import hm as _hm
 from ..text import blank_line_paragraphs as paragraphs
-from ..findings import Finding, InputError, Report, error, has_errors, warning
 
 KIND = "side-event"
 

@@ -87,8 +87,8 @@ def submission_findings(model, src, today: dt.date | None = None, late: bool = F
     """Rule findings of the form alone (``uprdraft validate`` on a ``submission``); the
     word count needs the .docx and is checked by :func:`check_submission`.
     ``rules``: see :func:`uprdraft.rules.resolve`."""
-    from ..rules import resolve
     from ..kinds.written import applicable_limit, deadline_for, status_findings
+    from ..rules import resolve
 
     rules = resolve(rules)
     today = today or dt.date.today()

@@ -7,7 +7,7 @@ adoptions) are checked by :func:`uprdraft.oral.oral_findings`, not here, so that
 """
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import Field, field_validator
 
@@ -31,7 +31,7 @@ class OralStatement(Document):
     state_under_review: str | None = Field(default=None, min_length=1,
                                            description="Required for upr-adoption: the State whose outcome is adopted.")
     organisation: Organisation = Field(description="The NGO in ECOSOC consultative status that holds the speaking slot.")
-    joint_with: list[Union[Organisation, str]] = Field(
+    joint_with: list[Organisation | str] = Field(
         default_factory=list,
         description="Partners of a joint statement (name, or {name, status}); named in the opening line.")
     speaker: Speaker

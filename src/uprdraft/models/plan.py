@@ -10,10 +10,9 @@ the next review, missing actors and milestones, and unknown ids.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
-from pydantic import (Discriminator, Field, Tag, ValidationError, field_validator,
-                      model_validator)
+from pydantic import Discriminator, Field, Tag, ValidationError, field_validator, model_validator
 
 from .common import Document, Organisation, Strict
 from .recommendation import ImplementationStatus, Recommendation
@@ -30,7 +29,8 @@ def _id_text(v):
     return str(v) if isinstance(v, int) and not isinstance(v, bool) else v
 
 
-RecommendationId = Annotated[str, Field(min_length=1, description='Id of a recommendation in recommendations_file, e.g. "115.23".')]
+RecommendationId = Annotated[str, Field(min_length=1,
+                                        description='Id of a recommendation in recommendations_file, e.g. "115.23".')]
 
 
 def _as_list(v):
@@ -49,7 +49,7 @@ class PlanMilestone(Strict):
 
 class PlanItem(Strict):
     recommendation: Annotated[
-        Union[Annotated[Recommendation, Tag("inline")], Annotated[RecommendationId, Tag("id")]],
+        Annotated[Recommendation, Tag("inline")] | Annotated[RecommendationId, Tag("id")],
         Discriminator(_inline_or_id),
     ] = Field(description="The recommendation itself (id, text, recommending_states, response, ...) "
                           "or its id in recommendations_file.")

@@ -16,7 +16,8 @@ class Recommendation(Strict):
     id: str = Field(min_length=1, description='WG report paragraph, e.g. "115.23".')
     text: str = Field(min_length=1)
     recommending_states: list[str] = Field(default_factory=list)
-    response: Response | None = Field(default=None, description="supported or noted; 'supported/noted' must be split by the author.")
+    response: Response | None = Field(default=None,
+                                      description="supported or noted; 'supported/noted' must be split by the author.")
     themes: list[str] = Field(default_factory=list)
     status: ImplementationStatus = "no-data"
     assessment: str | None = None

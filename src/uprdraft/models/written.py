@@ -22,7 +22,8 @@ class StatementForm(Document):
     title: str = Field(min_length=1, description="Exact title, as on the submission form.")
     organisation: Organisation = Field(description="The lead (main) NGO.")
     co_sponsors: list[Organisation] = Field(default_factory=list)
-    supporters: list[str] = Field(default_factory=list, description="NGOs without ECOSOC status; named in a footnote to the title.")
+    supporters: list[str] = Field(default_factory=list,
+                                  description="NGOs without ECOSOC status; named in a footnote to the title.")
     contact: Contact
 
     @field_validator("deadline")

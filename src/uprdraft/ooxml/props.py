@@ -44,7 +44,8 @@ def _rank(order: tuple[str, ...]) -> dict[str, int]:
 
 
 # computed once for the orders above (read-only); any other order is ranked per call
-_RANKS: dict[tuple[str, ...], dict[str, int]] = {order: _rank(order) for order in (RPR_ORDER, PPR_ORDER, STYLE_ORDER, SETTINGS_TAIL_ORDER)}
+_RANKS: dict[tuple[str, ...], dict[str, int]] = {
+    order: _rank(order) for order in (RPR_ORDER, PPR_ORDER, STYLE_ORDER, SETTINGS_TAIL_ORDER)}
 
 
 def insert_in_order(parent, el, order: tuple[str, ...], append: bool = True) -> bool:

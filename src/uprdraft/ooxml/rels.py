@@ -134,4 +134,4 @@ def _owner(rels: str) -> str:
 
 def _pairs(root, part: str):
     els = [el for el in root if isinstance(el.tag, str) and el.tag.endswith("Relationship")]
-    return zip(els, parse_rels(root, part))
+    return zip(els, parse_rels(root, part), strict=False)

@@ -192,7 +192,7 @@ def _footnotes_xml(notes: Notes) -> bytes:
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<w:footnotes xmlns:w="{W_NS}" '
             f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            f'{sep}{"".join(body)}</w:footnotes>').encode("utf-8")
+            f'{sep}{"".join(body)}</w:footnotes>').encode()
 
 
 def _add_footnotes(parts: dict[str, bytes], notes: Notes) -> None:
