@@ -51,6 +51,11 @@ def read_bytes(path: str | Path, what: str = "file", max_bytes: int | None = Non
 
 def _too_large(path: Path, what: str, size: int, limit: int, rule: str, code: str) -> InputError:
     section, _, key = rule.partition(".")
+    if key.endswith("_mb"):  # the rule counts megabytes: say it, and suggest a value in them
+        mb = 1024 * 1024
+        return InputError(f"{path}: the {what} is {size / mb:,.1f} MB, over the limit of {limit // mb:,} MB ({rule}); "
+                          f"to read it, raise the limit in a rules file ({section}: {{{key}: {-(-size // mb) + 1}}}) "
+                          "given with --rules", code=code)
     return InputError(f"{path}: the {what} is {size:,} bytes, over the limit of {limit:,} bytes ({rule}); to read "
                       f"it, raise the limit in a rules file ({section}: {{{key}: {max(size, limit * 2)}}}) given "
                       "with --rules", code=code)
