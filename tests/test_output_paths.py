@@ -106,3 +106,20 @@ def test_count_words_refuses_bytes_plainly():
     with pytest.raises(InputError) as e:
         uprdraft.count_words(b"two words")
     assert "text" in str(e.value)
+
+
+@pytest.mark.parametrize("kwargs", [{"theme": 5}, {"state": ["x"]}, {"session": "64"}, {"session": True}])
+def test_import_filters_of_the_wrong_type_are_usage_errors(tmp_path, kwargs):
+    with pytest.raises(InputError) as e:
+        uprdraft.import_recommendations(EXAMPLES / "recommendations.csv", tmp_path / "r.yaml", **kwargs)
+    assert e.value.findings[0].code == "usage"
+
+
+def test_a_line_break_in_the_webcast_link_is_a_plain_error(tmp_path, cli):
+    text = (EXAMPLES / "side-event.yaml").read_text(encoding="utf-8")
+    src = tmp_path / "se.yaml"
+    src.write_text("\n".join(l for l in text.splitlines() if not l.startswith("webcast:"))
+                   + '\nwebcast: "https://x.org\\r\\nBcc: a@b.c"\n', encoding="utf-8")
+    code, _, err = cli("side-event", src, "--ics", tmp_path / "se.ics")
+    assert code == 1 and "webcast" in err and "internal error" not in err
+    assert not (tmp_path / "se.ics").exists()

@@ -285,6 +285,11 @@ def import_recommendations(input_path: PathArg, output: PathArg | None = None, f
     """Recommendations from a UPR Info or UHRI export or our template, written as YAML.
 
     ``report.stats`` holds the counts; ``report.data`` the recommendations read."""
+    for name, value in (("state", state), ("theme", theme), ("response", response), ("encoding", encoding)):
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"{name}: give a text, not {value!r}", code="usage")
+    if session is not None and (isinstance(session, bool) or not isinstance(session, int)):
+        raise InputError(f"session: give a session number, not {session!r}", code="usage")
     from .importers import import_to_yaml
 
     report: Report = import_to_yaml(input_path, output, force=_force(force), state=state, theme=theme,

@@ -61,6 +61,15 @@ class SideEvent(Document):
     interpretation: bool = Field(default=False, description="The organisers bring interpreters [S24].")
     accessibility: list[str] = Field(default_factory=list, description="e.g. captions, step-free room.")
     webcast: bool | str = Field(default=False, description="true, or the webcast link.")
+
+    @field_validator("webcast")
+    @classmethod
+    def _webcast_link(cls, v: bool | str) -> bool | str:
+        # a link is one line without spaces: a line break would end up inside the calendar file
+        if isinstance(v, str) and (not v.strip() or any(c.isspace() or ord(c) < 32 for c in v.strip())):
+            raise ValueError("write the webcast link on one line without spaces, e.g. https://webtv.un.org/..., "
+                             "or true when the event is webcast")
+        return v.strip() if isinstance(v, str) else v
     description: str = Field(min_length=1)
     objectives: list[str] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=list)
