@@ -231,3 +231,16 @@ def test_a_bad_rules_file_is_one_plain_line(tmp_path, cli, text, says):
     code, out, err = cli("--rules", rules, "validate", EXAMPLES / "written-statement.md", "--today", "2026-01-01")
     assert code == 2 and says in err and len(err.strip().splitlines()) == 1
     assert "Input should" not in err and "internal error" not in err
+
+
+def test_a_long_report_is_not_refused_by_its_own_self_check(tmp_path):
+    """The bounds that protect the checker from hostile Word files (6 MB per XML part, 20,000
+    paragraphs) do not apply to a file we wrote from a bounded input."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_big_inputs import midterm_input
+
+    src = midterm_input(tmp_path, 4000)  # its document.xml is about 7.5 MB
+    report = uprdraft.render_midterm_report(src, tmp_path / "big.docx")
+    assert report.ok and (tmp_path / "big.docx").stat().st_size > 0

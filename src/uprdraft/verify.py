@@ -19,7 +19,7 @@ def verify_docx(data: bytes, name: str, profile: str, words: dict[str, int] | No
     """
     from .docx_check import check_docx
 
-    report = check_docx(data, profile=profile, limit=limit, name=name, rules=rules)
+    report = check_docx(data, profile=profile, limit=limit, name=name, rules=_own_output(rules))
     if template:
         why = (f"(the template breaks the '{profile}' format: mend the template in Word, or choose another "
                "profile with --profile where the kind allows it)")
@@ -33,3 +33,19 @@ def verify_docx(data: bytes, name: str, profile: str, words: dict[str, int] | No
     if problems:
         raise ContentError(problems)
     return report
+
+
+def _own_output(rules: Any) -> Any:
+    """The checker's settings for a file we wrote: the same profiles and limits of words, but
+    not the bounds that protect against hostile Word files (their size, parts, paragraphs):
+    our output comes from an input that was itself bounded when it was read, and a long
+    mid-term report must not be refused by its own self-check."""
+    from dataclasses import replace
+
+    from .docx_check.settings import settings
+
+    base = settings(rules)
+    big = 1 << 40
+    return replace(base, limits=replace(base.limits, max_file_bytes=big, max_member_bytes=big, max_total_bytes=big,
+                                        max_ratio=big, max_members=big, max_part_bytes=big, max_xml_bytes=big,
+                                        max_paragraphs=big, max_runs=big))
