@@ -5,7 +5,7 @@ and an action plan with N inline items, each made by ``uprdraft`` in its own pro
                                           [--repeat 3] [--src SRC] [--before SRC]
 
 ``--src`` runs another checkout's sources; ``--before SRC`` runs SRC too, interleaved, and
-prints the ratio (e.g. ``--before /work/main/src``).
+prints the ratio (e.g. ``--before ../other-checkout/src``).
 Prints, per size, the median wall time of the whole ``uprdraft`` process, its peak resident
 memory (the child's maximum RSS), and seconds per 1,000 rows, so linear growth shows.
 Targets: mid-term report, 5,000 recommendations <= 2.5 s and <= 200 MiB; plan, 3,000
@@ -151,7 +151,7 @@ def main() -> None:
     ap.add_argument("--plan-sizes", default="10,100,1000,3000")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--src", type=Path, default=ROOT / "src")
-    ap.add_argument("--before", type=Path, help="another checkout's src to compare with (e.g. /work/main/src)")
+    ap.add_argument("--before", type=Path, help="another checkout's src to compare with (e.g. ../other-checkout/src)")
     a = ap.parse_args()
     sources = {"before": a.before, "after": a.src} if a.before else {"this": a.src}
     print(f"sources: {', '.join(f'{k}={v}' for k, v in sources.items())}; median of {a.repeat} whole processes; "
