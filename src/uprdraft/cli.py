@@ -555,10 +555,9 @@ def schema(kind: str | None, out_dir: str | None) -> None:
 
 
 def _starter_kinds() -> list[str]:
-    from pathlib import Path
+    from .api import starter_kinds
 
-    starters = Path(__file__).resolve().parent / "starters"
-    return sorted({p.stem for p in starters.glob("*.*")} | {"recommendations"})
+    return starter_kinds()
 
 
 class _NewCommand(click.Command):

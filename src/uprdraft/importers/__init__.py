@@ -20,11 +20,10 @@ Every public function takes ``rules=None`` (see :func:`uprdraft.rules.resolve`).
 """
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from typing import Any
 
 from ..findings import ContentError, Finding, Report
+from ..lazy import exports
 
 __all__ = ["ImportResult", "import_recommendations", "import_to_yaml", "read_recommendations",
            "read_voluntary_commitments", "template_csv", "write_recommendations_yaml"]
@@ -38,12 +37,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = exports(__name__, _LAZY, globals())
 
 
 def import_recommendations(path, *, state: str | None = None, theme: str | None = None,

@@ -13,8 +13,7 @@ this package is light: the modules load on first use.
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from ..lazy import exports
 
 __all__ = ["send_email", "compose", "message_bytes", "form_text", "check_submission", "submission_findings"]
 
@@ -32,9 +31,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = exports(__name__, _LAZY, globals())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -231,15 +231,7 @@ def render(kind: Kind, data: Any, ctx: Context, role: str | None = None, name: s
                 out_path = out_paths[role]
         except UprdraftError as e:
             return Made(_report_from_error(e, folder, jname))
-        report.findings = _relocate(report.findings, folder, jname)
-        report.stats = _scrub(report.stats, folder)
-        if not report.ok:
-            report.output = None
-            return Made(report)
-        data_bytes = out_path.read_bytes()
-        download = out_path.name
-        report.output = download
-        return Made(report, {role: data_bytes}, {role: download})
+        return _made(report, folder, jname, role, out_path)
 
 
 def check(data: bytes, name: str, ctx: Context, profile: str | None = None, limit: int | None = None,
@@ -263,23 +255,8 @@ def fix(data: bytes, name: str, ctx: Context, profile: str | None = None) -> Mad
     from ..docx_check import fix_docx
 
     name = safe_name(name, "upload.docx")
-    stem = Path(name).stem
-    with _tempdir() as tmp:
-        folder = Path(tmp)
-        src = folder / f"{stem}.docx"
-        src.write_bytes(data)
-        out = folder / f"{stem}-fixed.docx"
-        try:
-            report: Report = fix_docx(src, out, profile=profile, rules=ctx.rules)
-        except UprdraftError as e:
-            return Made(_report_from_error(e, folder, name))
-        report.findings = _relocate(report.findings, folder, name)
-        report.stats = _scrub(report.stats, folder)
-        if not report.ok or not out.exists():
-            report.output = None
-            return Made(report)
-        report.output = out.name
-        return Made(report, {"document": out.read_bytes()}, {"document": out.name})
+    return _on_upload(data, f"{Path(name).stem}.docx", f"{Path(name).stem}-fixed.docx", "document", name,
+                      lambda src, out: fix_docx(src, out, profile=profile, rules=ctx.rules))
 
 
 def import_recommendations(data: bytes, name: str, *, state: str | None = None, theme: str | None = None,
@@ -290,24 +267,35 @@ def import_recommendations(data: bytes, name: str, *, state: str | None = None, 
     from .. import api
 
     name = safe_name(name, "recommendations.csv")
-    stem = Path(name).stem
+    return _on_upload(data, name, f"{Path(name).stem}-imported.yaml", "yaml", name,
+                      lambda src, out: api.import_recommendations(src, out, state=state, theme=theme,
+                                                                  response=response, session=session,
+                                                                  encoding=encoding))
+
+
+def _on_upload(data: bytes, src_name: str, out_name: str, role: str, shown: str,
+               call: Callable[[Path, Path], Report]) -> Made:
+    """Run ``call(input, output)`` on uploaded bytes in a private temporary folder."""
     with _tempdir() as tmp:
         folder = Path(tmp)
-        src = folder / name
+        src = folder / src_name
         src.write_bytes(data)
-        out = folder / f"{stem}-imported.yaml"
         try:
-            report = api.import_recommendations(src, out, state=state, theme=theme, response=response,
-                                                session=session, encoding=encoding)
+            report = call(src, folder / out_name)
         except UprdraftError as e:
-            return Made(_report_from_error(e, folder, name))
-        report.findings = _relocate(report.findings, folder, name)
-        report.stats = _scrub(report.stats, folder)
-        if not report.ok or not out.exists():
-            report.output = None
-            return Made(report)
-        report.output = out.name
-        return Made(report, {"yaml": out.read_bytes()}, {"yaml": out.name})
+            return Made(_report_from_error(e, folder, shown))
+        return _made(report, folder, shown, role, folder / out_name)
+
+
+def _made(report: Report, folder: Path, shown: str, role: str, out_path: Path) -> Made:
+    """The report as the browser sees it (no temporary paths) and, when it is ok, the file."""
+    report.findings = _relocate(report.findings, folder, shown)
+    report.stats = _scrub(report.stats, folder)
+    if not report.ok or not out_path.exists():
+        report.output = None
+        return Made(report)
+    report.output = out_path.name
+    return Made(report, {role: out_path.read_bytes()}, {role: out_path.name})
 
 
 def read_input(data: bytes, name: str) -> tuple[dict[str, Any], Report]:
