@@ -135,7 +135,9 @@ def test_tracker_pages_in_chromium_screenshots_and_accessibility(db, lang, tmp_p
     from axe_check import describe, serious_violations
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     rid = first_id(db)
     api.track_assess(rid, "partially-implemented", "2026-01-10", db=db, evidence="Draft law tabled", by="Ana")
@@ -173,7 +175,11 @@ def test_tracker_pages_in_chromium_screenshots_and_accessibility(db, lang, tmp_p
         d.get(f"{base}/tracker/recommendation?id={rid}")
         d.find_element(By.ID, "as-evidence").send_keys("Checked again with the ministry")
         d.find_element(By.CSS_SELECTOR, "#assess-form button[type=submit]").click()
-        assert "saved=1" in d.current_url, d.find_element(By.TAG_NAME, "body").text[:1500]
+        # the click returns before the browser follows the redirect: wait for it, do not race it
+        try:
+            WebDriverWait(d, 20, poll_frequency=0.1).until(lambda drv: "saved=1" in drv.current_url)
+        except TimeoutException:
+            pytest.fail(d.find_element(By.TAG_NAME, "body").text[:1500])
         assert "Checked again with the ministry" in d.find_element(By.ID, "history").text
     finally:
         d.quit()
