@@ -677,3 +677,40 @@ def test_plan_from_the_tracker(db, cli, tmp_path, monkeypatch):
     monkeypatch.setenv("UPRDRAFT_DB", db)
     src.write_text(PLAN, encoding="utf-8")
     ok(cli, "plan", src, "--db", "--as-of", "2025-07-01", "-o", tmp_path / "r.docx")
+
+
+UPR_INFO = ("To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\r"
+            "Slovenia,EEG,EU,Ratify the Optional Protocol on a communications procedure,Chile,GRULAC,,Accepted,4,"
+            "Rights of the Child,48\r"
+            "Slovenia,EEG,EU,Abolish the death penalty,France,WEOG,EU,Noted,5,Death penalty,48\r"
+            "Slovenia,EEG,EU,Train police officers in human rights,Spain,WEOG,EU,Accepted,4,Justice,48\r")
+
+
+def test_upr_info_rows_that_move_keep_their_assessments(db, cli, tmp_path):
+    """UPR Info rows have no id: a newer export with a row added above, and one text corrected,
+    must not hand one recommendation's assessments to another."""
+    ok(cli, "track", "init", "--db", db)
+    first = tmp_path / "uprinfo-1.csv"
+    first.write_bytes(UPR_INFO.encode("mac_roman"))
+    code, report = cli.json("track", "import", first, "--db", db)
+    assert code == 0 and report["stats"]["inserted"] == 3
+    before = {r["text"]: r["id"] for r in list_json(cli, db)}
+    police = before["Train police officers in human rights"]
+    ok(cli, "track", "assess", police, "--status", "partially-implemented", "--date", "2026-02-01", "--db", db,
+       "--evidence", "Curriculum adopted")
+    head, *lines = UPR_INFO.split("\r")[:-1]
+    added = "Slovenia,EEG,EU,Adopt a national action plan on children,Italy,WEOG,EU,Accepted,4,Rights of the Child,48"
+    corrected = lines[1].replace("Abolish the death penalty", "Abolish the death penalty in law")
+    newer = tmp_path / "uprinfo-2.csv"
+    newer.write_bytes("\r".join([head, added, lines[0], corrected, lines[2], ""]).encode("mac_roman"))
+    code, report = cli.json("track", "import", newer, "--db", db)
+    s = report["stats"]
+    assert code == 0 and (s["inserted"], s["updated"], s["unchanged"]) == (2, 0, 2), s
+    after = {r["text"]: r for r in list_json(cli, db)}
+    assert len(after) == 5  # the old wording stays, with whatever was recorded on it
+    assert {t: after[t]["id"] for t in before} == before  # nobody's id moved
+    assert len({r["id"] for r in after.values()}) == 5
+    assert after["Train police officers in human rights"]["status"] == "partially-implemented"
+    assert after["Adopt a national action plan on children"]["status"] == "no-data"
+    code, again = cli.json("track", "import", newer, "--db", db)
+    assert (again["stats"]["inserted"], again["stats"]["unchanged"]) == (0, 4)

@@ -5,7 +5,9 @@ CSV/XLSX/YAML), so the tracker reads exactly what ``uprdraft import recommendati
 UHRI's SDGs, groups of persons and mechanism come from :mod:`.extras`.
 
 A recommendation is identified by its State under review, its review (the WG report symbol,
-else "session N") and its id. Importing the same file again adds nothing: each row is
+else "session N") and its id. UPR Info exports carry no id (the importer makes one from the
+row's place in the file), so their rows are matched by text instead: see :func:`match_by_text`.
+Importing the same file again adds nothing: each row is
 ``inserted``, ``updated`` (its text, response, themes... changed) or ``unchanged``; rows the
 importer skips, rows left out by the filters and voluntary commitments are ``skipped`` with
 their reason. SDGs, groups of persons and mechanism already known are kept when a file has none.
@@ -59,6 +61,45 @@ def row_of(rec: Any, extras: Extras | None, default_mechanism: str | None) -> di
     }
 
 
+def _identity(state: str, review: str, text: str, recommending_states: str) -> tuple[str, str, str, str]:
+    return (state, review, text_key(text), recommending_states)
+
+
+def match_by_text(rows: dict[tuple[str, str, str], dict[str, Any]],
+                  existing: dict[tuple[str, str, str], Any]) -> dict[tuple[str, str, str], tuple[str, str, str]]:
+    """New keys for rows whose id is only their place in the file (UPR Info exports carry no id).
+
+    A row whose text (and recommending States) is already in the tracker takes that
+    recommendation's id, wherever it now stands in the file; any other row is a new
+    recommendation, and when its row id is already used by a different text it gets the next
+    free ``-2``, ``-3``... suffix. So a row added, removed or moved in a newer export never
+    hands one recommendation's text, and its assessments, to another."""
+    known: dict[tuple[str, str, str, str], list[tuple[str, str, str]]] = {}
+    for key, old in existing.items():
+        known.setdefault(_identity(key[0], key[1], old.text, old.recommending_states), []).append(key)
+    for keys in known.values():
+        keys.reverse()  # pop() then takes identical texts in their order in the tracker
+    moved: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+    taken = set(existing)
+    unmatched = []
+    for key, row in rows.items():
+        same = known.get(_identity(row["state"], row["review"], row["text"], row["recommending_states"]))
+        if same:
+            moved[key] = same.pop()
+        else:
+            unmatched.append(key)
+    taken.update(moved.values())
+    for key in unmatched:
+        new, n = key, 1
+        while new in taken:
+            n += 1
+            new = (key[0], key[1], f"{key[2]}-{n}")
+        taken.add(new)
+        if new != key:
+            moved[key] = new
+    return {k: v for k, v in moved.items() if k != v}
+
+
 def _insert_batch(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
     """One batch of inserts (the unit an interrupted import is tested with)."""
     conn.execute(sa.insert(table), rows)
@@ -104,6 +145,10 @@ def import_file(tracker: Tracker, path: Path, *, state: str | None = None, theme
             query = query.where(recommendations.c.state.in_(sorted(wanted_states)))
         for r in conn.execute(query):
             existing[(r.state, r.review, r.rec_id)] = r
+        if result.format == "upr-info":
+            moved = match_by_text(rows, existing)
+            rows = {moved.get(k, k): row | {"rec_id": moved.get(k, k)[2]} for k, row in rows.items()}
+            statuses = {moved.get(k, k): rec for k, rec in statuses.items()}
         new_rows, changed = [], []
         for key, row in rows.items():
             old = existing.get(key)
