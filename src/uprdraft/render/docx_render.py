@@ -330,6 +330,19 @@ class _Story:
     reparse: bool = True  # headers and footers are parsed and saved again, as python-docx does
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """``word/document.xml`` as python-docx saves it, cut where the body goes: the rendered
+    body is put between ``head`` and ``tail`` as text, where moving its tree into the
+    document's tree cost lxml seconds for a big table (it re-resolves every element's
+    namespace). The bytes are those of the move: the body's namespace declarations that
+    the document already makes (all of them, for a body docxtpl wrote out) are dropped."""
+
+    head: bytes
+    tail: bytes
+    namespaces: tuple[tuple[str | None, str], ...]  # the document element's declarations
+
+
 @dataclass
 class _Compiled:
     """A template ready to render: its prepared parts, its compiled stories and docxtpl's
@@ -338,7 +351,8 @@ class _Compiled:
     parts: dict[str, bytes]  # the prepared template as python-docx saves it
     body: Any  # jinja2.Template of the document body
     stories: list[_Story]
-    tpl: Any  # the DocxTemplate that prepared it (pure helpers: resolve_listing, fix_tables)
+    tpl: Any  # the DocxTemplate that prepared it (pure helper: resolve_listing)
+    frame: _Frame | None = None  # the main part around its body, when it can be spliced
 
 
 _compiled: collections.OrderedDict = collections.OrderedDict()
@@ -371,7 +385,28 @@ def _compile(data: bytes, prepare: Callable | None) -> _Compiled:
     buf = io.BytesIO()
     tpl.docx.save(buf)
     tpl.docx = None  # the helpers kept need no document: do not keep one per cached template
-    return _Compiled(read_parts(buf.getvalue(), "template.docx"), body, stories, tpl)
+    parts = read_parts(buf.getvalue(), "template.docx")
+    return _Compiled(parts, body, stories, tpl, _frame(parts["word/document.xml"]))
+
+
+_BODY_MARK = b"<!--uprdraft body-->"
+
+
+def _frame(document: bytes) -> _Frame | None:
+    """The document part cut around its body, or None when it cannot be cut cleanly (then
+    the body's tree is moved into the document's, as docxtpl does)."""
+    from lxml import etree
+
+    root = etree.fromstring(document, _oxml_parser())
+    body = root.find(w("body"))
+    if body is None or body.tail or len(root.nsmap) != len(set(root.nsmap.values())):
+        return None
+    root.replace(body, etree.Comment(_BODY_MARK[4:-3].decode()))
+    data = etree.tostring(root, encoding="UTF-8", standalone=True)
+    if data.count(_BODY_MARK) != 1:
+        return None
+    head, tail = data.split(_BODY_MARK)
+    return _Frame(head, tail, tuple(root.nsmap.items()))
 
 
 def compiled_template(data: bytes, prepare: Callable | None = None) -> _Compiled:
@@ -414,13 +449,22 @@ def _render_story(compiled: _Compiled, template, context: dict) -> str:
 def _render_parts(compiled: _Compiled, context: dict) -> dict[str, bytes]:
     from lxml import etree
 
+    from .table_grid import fix_tables
+
     parts = dict(compiled.parts)
-    tree = compiled.tpl.fix_tables(_render_story(compiled, compiled.body, context))
+    xml = _render_story(compiled, compiled.body, context)
+    prefixes = _declared_prefixes(xml)
+    tree = fix_tables(xml)
+    del xml
     for i, pr in enumerate(tree.iter(f"{{{_WP_NS}}}docPr"), start=1001):  # docxtpl's fix_docpr_ids
         pr.attrib["id"] = str(i)
-    root = etree.fromstring(parts["word/document.xml"], _oxml_parser())
-    root.replace(root.find(w("body")), tree)
-    parts["word/document.xml"] = etree.tostring(root, encoding="UTF-8", standalone=True)
+    document = _spliced(compiled.frame, tree, prefixes)
+    if document is None:
+        root = etree.fromstring(parts["word/document.xml"], _oxml_parser())
+        root.replace(root.find(w("body")), tree)
+        document = etree.tostring(root, encoding="UTF-8", standalone=True)
+    del tree  # the body's tree is the biggest thing held: gone before the stories
+    parts["word/document.xml"] = document
     for story in compiled.stories:
         xml = _render_story(compiled, story.template, context)
         data = xml.encode(story.encoding)
@@ -428,6 +472,45 @@ def _render_parts(compiled: _Compiled, context: dict) -> dict[str, bytes]:
             data = etree.tostring(etree.fromstring(data, _oxml_parser()), encoding="UTF-8", standalone=True)
         parts[story.part] = data
     return parts
+
+
+_PREFIXED_NS = re.compile(r"\sxmlns:([^\s=/>]+)\s*=")
+_DEFAULT_NS = re.compile(r"\sxmlns\s*=")
+_BODY_NS = re.compile(rb' xmlns(?::[^\s="<>/]+)?="[^"<>]*"')
+
+
+def _declared_prefixes(xml: str) -> list[str] | None:
+    """Every prefix the rendered ``xml`` may declare (more is harmless), or None when it may
+    declare a default namespace."""
+    if _DEFAULT_NS.search(xml):
+        return None
+    return sorted(set(_PREFIXED_NS.findall(xml)))
+
+
+def _spliced(frame: _Frame | None, body, prefixes: list[str] | None) -> bytes | None:
+    """The document part with ``body`` (the rendered body element, a tree of its own) in its
+    place, as text; None where that would not give the bytes lxml's move of the tree does.
+
+    The move drops each namespace declaration in the moved tree whose namespace is already
+    declared above it in the document. When the body declares exactly what the document
+    element declares (docxtpl writes the body out with every declaration in scope), lxml's
+    own namespace clean-up within the body's tree drops the same declarations below the
+    body (a chart's, say), in a few milliseconds; ``prefixes`` keeps it from dropping
+    the unused ones the move keeps. The body's own declarations are then cut from its
+    start tag."""
+    from lxml import etree
+
+    if frame is None or prefixes is None or len(body.attrib):
+        return None
+    if set(body.nsmap.items()) != set(frame.namespaces) or len(body.nsmap) != len(frame.namespaces):
+        return None
+    etree.cleanup_namespaces(body, top_nsmap=dict(frame.namespaces), keep_ns_prefixes=prefixes)
+    data = etree.tostring(body, encoding="UTF-8")
+    end = data.index(b">") + 1  # the start tag: lxml writes ">" in a value as "&gt;"
+    start = _BODY_NS.sub(b"", data[:end])
+    if b"xmlns" in start:
+        return None
+    return b"".join((frame.head, start, memoryview(data)[end:], frame.tail))
 
 
 def render_template(name: str, lang: str, context: dict, *, template: str | Path | None = None,
