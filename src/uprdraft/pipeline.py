@@ -77,6 +77,7 @@ def analyse(kind: Kind, input_path: Path, ctx: Context, request: Request) -> Ana
     model, src = load(input_path, (*kind.accepts, kind.name), rules=ctx.rules)
     analysis: Analysis = kind.function("analyse")(model, src, ctx, request)
     analysis.findings = drop_ignored([*src.findings, *analysis.findings], ctx.ignore)
+    src.let_go()  # the positions are all taken: the writers and the self-check need the memory
     return analysis
 
 

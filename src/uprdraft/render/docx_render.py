@@ -361,6 +361,7 @@ _compiled_lock = threading.Lock()
 
 def _compile(data: bytes, prepare: Callable | None) -> _Compiled:
     from docxtpl import DocxTemplate
+    from jinja2 import TemplateSyntaxError
 
     tpl = DocxTemplate(io.BytesIO(data))
     tpl.init_docx()
@@ -369,7 +370,16 @@ def _compile(data: bytes, prepare: Callable | None) -> _Compiled:
     env = _jinja_env()
 
     def compile_xml(xml: str):
-        return env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml)))
+        # docxtpl starts each paragraph on a line of its own and joins the lines again after
+        # rendering: that only numbers the lines of a syntax error, and joining them again
+        # meant one more copy of a big document; compiled as it is, and again, line by line,
+        # only to report an error
+        source = tpl.patch_xml(xml)
+        try:
+            return env.from_string(source)
+        except TemplateSyntaxError:
+            env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", source))
+            raise
 
     body = compile_xml(tpl.get_xml())
     stories = []
@@ -439,7 +449,6 @@ def _oxml_parser():
 def _render_story(compiled: _Compiled, template, context: dict) -> str:
     """docxtpl's ``render_xml_part`` with the template already compiled."""
     xml = template.render(context)
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     if "\t" in xml or "\n" in xml or "\a" in xml or "\f" in xml:  # else it would change nothing
         xml = compiled.tpl.resolve_listing(xml)
@@ -474,17 +483,23 @@ def _render_parts(compiled: _Compiled, context: dict) -> dict[str, bytes]:
     return parts
 
 
-_PREFIXED_NS = re.compile(r"\sxmlns:([^\s=/>]+)\s*=")
-_DEFAULT_NS = re.compile(r"\sxmlns\s*=")
+_NS_DECLARATION = re.compile(r"xmlns(?::([^\s=/>]+))?\s*=")
 _BODY_NS = re.compile(rb' xmlns(?::[^\s="<>/]+)?="[^"<>]*"')
 
 
 def _declared_prefixes(xml: str) -> list[str] | None:
     """Every prefix the rendered ``xml`` may declare (more is harmless), or None when it may
-    declare a default namespace."""
-    if _DEFAULT_NS.search(xml):
-        return None
-    return sorted(set(_PREFIXED_NS.findall(xml)))
+    declare a default namespace. The few places that say "xmlns" are looked at, not the text."""
+    prefixes = set()
+    at = xml.find("xmlns")
+    while at != -1:
+        found = _NS_DECLARATION.match(xml, at)
+        if found is not None:
+            if found.group(1) is None:
+                return None
+            prefixes.add(found.group(1))
+        at = xml.find("xmlns", at + 5)
+    return sorted(prefixes)
 
 
 def _spliced(frame: _Frame | None, body, prefixes: list[str] | None) -> bytes | None:
