@@ -467,13 +467,18 @@ def _render_parts(compiled: _Compiled, context: dict) -> dict[str, bytes]:
     del xml
     for i, pr in enumerate(tree.iter(f"{{{_WP_NS}}}docPr"), start=1001):  # docxtpl's fix_docpr_ids
         pr.attrib["id"] = str(i)
-    document = _spliced(compiled.frame, tree, prefixes)
-    if document is None:
+    body = _body_bytes(compiled.frame, tree, prefixes)
+    if body is None:
         root = etree.fromstring(parts["word/document.xml"], _oxml_parser())
         root.replace(root.find(w("body")), tree)
-        document = etree.tostring(root, encoding="UTF-8", standalone=True)
-    del tree  # the body's tree is the biggest thing held: gone before the stories
-    parts["word/document.xml"] = document
+        parts["word/document.xml"] = etree.tostring(root, encoding="UTF-8", standalone=True)
+        del root
+    del tree  # the body's tree is the biggest thing held: gone before its bytes are copied
+    if body is not None and compiled.frame is not None:
+        start, data, end = body
+        parts["word/document.xml"] = b"".join((compiled.frame.head, start, memoryview(data)[end:],
+                                               compiled.frame.tail))
+        del body, data
     for story in compiled.stories:
         xml = _render_story(compiled, story.template, context)
         data = xml.encode(story.encoding)
@@ -502,9 +507,10 @@ def _declared_prefixes(xml: str) -> list[str] | None:
     return sorted(prefixes)
 
 
-def _spliced(frame: _Frame | None, body, prefixes: list[str] | None) -> bytes | None:
-    """The document part with ``body`` (the rendered body element, a tree of its own) in its
-    place, as text; None where that would not give the bytes lxml's move of the tree does.
+def _body_bytes(frame: _Frame | None, body, prefixes: list[str] | None) -> tuple[bytes, bytes, int] | None:
+    """``body`` (the rendered body element, a tree of its own) as it reads inside the document
+    part: its start tag, and its bytes from offset ``end`` on (to go between the frame's head
+    and tail); None where that would not give the bytes lxml's move of the tree does.
 
     The move drops each namespace declaration in the moved tree whose namespace is already
     declared above it in the document. When the body declares exactly what the document
@@ -525,12 +531,13 @@ def _spliced(frame: _Frame | None, body, prefixes: list[str] | None) -> bytes | 
     start = _BODY_NS.sub(b"", data[:end])
     if b"xmlns" in start:
         return None
-    return b"".join((frame.head, start, memoryview(data)[end:], frame.tail))
+    return start, data, end
 
 
 def render_template(name: str, lang: str, context: dict, *, template: str | Path | None = None,
                     prepare: Callable | None = None, notes: Notes | None = None,
-                    title: str = "", author: str = "", language: str | None = None) -> bytes:
+                    title: str = "", author: str = "", language: str | None = None,
+                    finish: Callable[[dict[str, bytes]], None] | None = None) -> bytes:
     """Render ``templates/<name>-<lang>.docx`` (or ``template``, a user's .docx) with
     ``context``; return the .docx bytes.
 
@@ -538,6 +545,7 @@ def render_template(name: str, lang: str, context: dict, *, template: str | Path
     rendering: writers apply the rules' fonts and sizes there. The prepared, compiled
     template is kept for the next render with equal template bytes and an equal hook (its
     code and the values it closes over), so a hook must depend on nothing else.
+    ``finish(parts)`` may add or change parts last, before they are zipped (a chart).
     """
     from jinja2 import TemplateError
 
@@ -555,4 +563,6 @@ def render_template(name: str, lang: str, context: dict, *, template: str | Path
     if "docProps/app.xml" in parts:
         parts["docProps/app.xml"] = _APP_XML
     drop_thumbnail(parts)
+    if finish is not None:
+        finish(parts)
     return write_package(parts)

@@ -18,7 +18,7 @@ from typing import Any
 from ..i18n import format_date, format_list
 from ..recommendation_stats import group_by_theme, midterm_statistics
 from ..text import clock, one_line, paragraphs
-from .chart import attach_chart, chart_run, chart_xml
+from .chart import attach_chart, attach_chart_part, chart_run, chart_xml
 from .docx_render import Footnote, Notes, render_template, runs
 
 _NOTE = re.compile(r"\[\^([^\]]+)\]")
@@ -80,6 +80,16 @@ def with_chart(docx: bytes, figures: dict[str, Any], rules: Any, lang: str, prof
     data = chart_xml(figures["categories"], figures["series"], rules.next_review.chart_colours, lang, p.font,
                      max(p.size_pt - 1, 8))
     return attach_chart(docx, data)
+
+
+def chart_step(figures: dict[str, Any], rules: Any, lang: str, profile: str):
+    """:func:`with_chart` as a last step of ``render_template`` (``finish=``): the chart is
+    attached to the parts before they are zipped, instead of unzipping the document again."""
+    def finish(parts: dict[str, bytes]) -> None:
+        p = rules.fonts.profiles[profile]
+        attach_chart_part(parts, chart_xml(figures["categories"], figures["series"], rules.next_review.chart_colours,
+                                           lang, p.font, max(p.size_pt - 1, 8)))
+    return finish
 
 
 def _prepare(rules: Any, profile: str, shipped: bool):
@@ -178,10 +188,11 @@ def render_submission(model: Any, recs: list[Any], ctx: Any) -> bytes:
     profile = rules.next_review.submission.font_profile
     notes = Notes()
     context = submission_context(model, recs, rules, notes)
-    data = render_template("upr-submission", model.language, context, template=ctx.template, notes=notes,
+    return render_template("upr-submission", model.language, context, template=ctx.template, notes=notes,
                            prepare=_prepare(rules, profile, ctx.template is None), title=context["title"],
-                           author=model.organisation.name, language=model.language)
-    return with_chart(data, status_figures(recs, rules, model.language), rules, model.language, profile)
+                           author=model.organisation.name, language=model.language,
+                           finish=chart_step(status_figures(recs, rules, model.language), rules, model.language,
+                                             profile))
 
 
 # --------------------------------------------------------------------------- pre-session statement
@@ -355,7 +366,7 @@ def render_factsheet(sheet: dict[str, Any], recs: list[Any], ctx: Any) -> bytes:
     lang = sheet["language"]
     profile = rules.next_review.factsheet_profile
     context = factsheet_context(sheet, recs, rules)
-    data = render_template("factsheet", lang, context, template=ctx.template,
+    return render_template("factsheet", lang, context, template=ctx.template,
                            prepare=_prepare(rules, profile, ctx.template is None), title=sheet["title"],
-                           author=sheet["by"], language=lang)
-    return with_chart(data, status_figures(recs, rules, lang), rules, lang, profile)
+                           author=sheet["by"], language=lang,
+                           finish=chart_step(status_figures(recs, rules, lang), rules, lang, profile))
