@@ -334,9 +334,8 @@ class _Story:
 class _Frame:
     """``word/document.xml`` as python-docx saves it, cut where the body goes: the rendered
     body is put between ``head`` and ``tail`` as text, where moving its tree into the
-    document's tree cost lxml seconds for a big table (it re-resolves every element's
-    namespace). The bytes are those of the move: the body's namespace declarations that
-    the document already makes (all of them, for a body docxtpl wrote out) are dropped."""
+    document's tree cost lxml seconds for a big table (a tree moved between documents is
+    walked node by node). The bytes are those of the move: see :func:`_body_bytes`."""
 
     head: bytes
     tail: bytes
