@@ -46,8 +46,8 @@ def _table_xml(grid: list[int], rows: list[list[tuple[bool, int]]], nested: bool
             pr = f'<w:tcPr><w:gridSpan w:val="{n}"/></w:tcPr>' if spans else ""
             tcs.append(f"<w:tc>{pr}<w:p/></w:tc>")
         body.append(f"<w:tr>{''.join(tcs)}</w:tr>")
-    inner = (f'<w:tbl><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc><w:p/></w:tc>'
-             f"<w:tc><w:p/></w:tc></w:tr></w:tbl>") if nested else ""
+    inner = ('<w:tbl><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc><w:p/></w:tc>'
+             "<w:tc><w:p/></w:tc></w:tr></w:tbl>") if nested else ""
     return f"<w:tbl><w:tblGrid>{cols}</w:tblGrid>{''.join(body)}</w:tbl>{inner}"
 
 
@@ -194,3 +194,33 @@ def test_positions_after_the_node_tree_was_let_go(tmp_path, suffix):
     after = [src.locate(loc) for loc in [(), ("kind",), ("items", 1, "name"), ("items", 5), ("nothing",)]]
     assert after == before
     assert src.node is not None  # composed again, once
+
+
+# --------------------------------------------------------------------------- charts
+@pytest.mark.parametrize("with_notes", [False, True])
+def test_chart_attached_to_the_body_as_to_the_finished_file(tmp_path, with_notes):
+    """Attached before the document part is written, the chart gives the bytes attaching it
+    to the finished file gave (relationship ids in the same order, footnotes first)."""
+    from docx import Document
+
+    from uprdraft.render.chart import attach_chart, attach_chart_to_body, chart_run, chart_xml
+
+    doc = Document()
+    doc.add_paragraph("{{ title }}")
+    doc.add_paragraph("{{r p }}")
+    doc.add_paragraph("{{r chart }}")
+    path = tmp_path / "chart.docx"
+    doc.save(str(path))
+    chart = chart_xml(["Done", "Not done"], [("Supported", [3, 1]), ("Noted", [0, 2])], ("1F77B4", "FF7F0E"), "en",
+                      "Arial", 10)
+
+    def render(finish=None) -> bytes:
+        notes = dr.Notes()
+        ctx = {"title": "A & B", "chart": chart_run("Bar chart: 6", "Status"),
+               "p": dr.runs(["Text", dr.Footnote("A note.")] if with_notes else ["Text"], notes)}
+        return dr.render_template("x", "en", ctx, template=path, notes=notes, finish=finish, title="T", author="A")
+
+    old = attach_chart(render(), chart)
+    new = render(lambda parts, body: attach_chart_to_body(parts, body, chart))
+    assert new == old
+    assert b"word/charts/chart1.xml" in new

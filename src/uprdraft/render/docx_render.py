@@ -47,7 +47,7 @@ from typing import Any
 from ..findings import InputError
 from ..ooxml import add_part, drop_part, insert_in_order, read_parts, write_package
 from ..ooxml.props import SETTINGS_TAIL_ORDER
-from ..ooxml.xml import W_NS, is_strict, parse, serialize, w
+from ..ooxml.xml import DECLARATION, W_NS, is_strict, parse, serialize, to_transitional, w
 from ..xmltext import clean_context, clean_text
 
 CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -454,7 +454,16 @@ def _render_story(compiled: _Compiled, template, context: dict) -> str:
     return xml
 
 
-def _render_parts(compiled: _Compiled, context: dict) -> dict[str, bytes]:
+@dataclass
+class _Body:
+    """The rendered body, a tree of its own until it is written into the document part."""
+
+    tree: Any
+    prefixes: list[str] | None  # see _declared_prefixes
+
+
+def _render_parts(compiled: _Compiled, context: dict) -> tuple[dict[str, bytes], _Body]:
+    """Every story rendered: the parts (the document part still the template's) and the body."""
     from lxml import etree
 
     from .table_grid import fix_tables
@@ -466,25 +475,30 @@ def _render_parts(compiled: _Compiled, context: dict) -> dict[str, bytes]:
     del xml
     for i, pr in enumerate(tree.iter(f"{{{_WP_NS}}}docPr"), start=1001):  # docxtpl's fix_docpr_ids
         pr.attrib["id"] = str(i)
-    body = _body_bytes(compiled.frame, tree, prefixes)
-    if body is None:
-        root = etree.fromstring(parts["word/document.xml"], _oxml_parser())
-        root.replace(root.find(w("body")), tree)
-        parts["word/document.xml"] = etree.tostring(root, encoding="UTF-8", standalone=True)
-        del root
-    del tree  # the body's tree is the biggest thing held: gone before its bytes are copied
-    if body is not None and compiled.frame is not None:
-        start, data, end = body
-        parts["word/document.xml"] = b"".join((compiled.frame.head, start, memoryview(data)[end:],
-                                               compiled.frame.tail))
-        del body, data
     for story in compiled.stories:
         xml = _render_story(compiled, story.template, context)
         data = xml.encode(story.encoding)
         if story.reparse:
             data = etree.tostring(etree.fromstring(data, _oxml_parser()), encoding="UTF-8", standalone=True)
         parts[story.part] = data
-    return parts
+    return parts, _Body(tree, prefixes)
+
+
+def _write_body(compiled: _Compiled, parts: dict[str, bytes], body: _Body) -> None:
+    """The document part with the rendered body in it; the body's tree is let go (it is the
+    biggest thing held) before its bytes are copied into the part."""
+    from lxml import etree
+
+    tree, body.tree = body.tree, None
+    got = _body_bytes(compiled.frame, tree, body.prefixes)
+    if got is None or compiled.frame is None:
+        root = etree.fromstring(parts["word/document.xml"], _oxml_parser())
+        root.replace(root.find(w("body")), tree)
+        parts["word/document.xml"] = etree.tostring(root, encoding="UTF-8", standalone=True)
+        return
+    del tree
+    start, data, end = got
+    parts["word/document.xml"] = b"".join((compiled.frame.head, start, memoryview(data)[end:], compiled.frame.tail))
 
 
 _NS_DECLARATION = re.compile(r"xmlns(?::([^\s=/>]+))?\s*=")
@@ -536,7 +550,7 @@ def _body_bytes(frame: _Frame | None, body, prefixes: list[str] | None) -> tuple
 def render_template(name: str, lang: str, context: dict, *, template: str | Path | None = None,
                     prepare: Callable | None = None, notes: Notes | None = None,
                     title: str = "", author: str = "", language: str | None = None,
-                    finish: Callable[[dict[str, bytes]], None] | None = None) -> bytes:
+                    finish: Callable[[dict[str, bytes], Any], bool] | None = None) -> bytes:
     """Render ``templates/<name>-<lang>.docx`` (or ``template``, a user's .docx) with
     ``context``; return the .docx bytes.
 
@@ -544,13 +558,15 @@ def render_template(name: str, lang: str, context: dict, *, template: str | Path
     rendering: writers apply the rules' fonts and sizes there. The prepared, compiled
     template is kept for the next render with equal template bytes and an equal hook (its
     code and the values it closes over), so a hook must depend on nothing else.
-    ``finish(parts)`` may add or change parts last, before they are zipped (a chart).
+    ``finish(parts, body)`` may add parts last and edit ``body``, the rendered body's tree,
+    before the document part is written and zipped (a chart: its part, and its id in the
+    body); it says whether it edited the body.
     """
     from jinja2 import TemplateError
 
     try:
         compiled = compiled_template(_source_bytes(name, lang, template), prepare)
-        parts = _render_parts(compiled, clean_context(context))
+        parts, body = _render_parts(compiled, clean_context(context))
     except TemplateError as e:
         if template is None:
             raise
@@ -562,6 +578,11 @@ def render_template(name: str, lang: str, context: dict, *, template: str | Path
     if "docProps/app.xml" in parts:
         parts["docProps/app.xml"] = _APP_XML
     drop_thumbnail(parts)
-    if finish is not None:
-        finish(parts)
+    edited = finish is not None and finish(parts, body.tree)
+    _write_body(compiled, parts, body)
+    if edited:
+        # a finished body was once parsed and saved again through ooxml.xml: the same bytes
+        # but for the declaration's quotes (and Strict names read as Transitional)
+        document = parts["word/document.xml"]
+        parts["word/document.xml"] = to_transitional(DECLARATION + document[document.index(b"\n") + 1:])
     return write_package(parts)

@@ -18,7 +18,7 @@ from typing import Any
 from ..i18n import format_date, format_list
 from ..recommendation_stats import group_by_theme, midterm_statistics
 from ..text import clock, one_line, paragraphs
-from .chart import attach_chart, attach_chart_part, chart_run, chart_xml
+from .chart import attach_chart_to_body, chart_run, chart_xml
 from .docx_render import Footnote, Notes, render_template, runs
 
 _NOTE = re.compile(r"\[\^([^\]]+)\]")
@@ -74,21 +74,15 @@ def status_figures(recs: list[Any], rules: Any, lang: str) -> dict[str, Any]:
     }
 
 
-def with_chart(docx: bytes, figures: dict[str, Any], rules: Any, lang: str, profile: str) -> bytes:
-    """The document with its status chart attached (see :mod:`uprdraft.render.chart`)."""
-    p = rules.fonts.profiles[profile]
-    data = chart_xml(figures["categories"], figures["series"], rules.next_review.chart_colours, lang, p.font,
-                     max(p.size_pt - 1, 8))
-    return attach_chart(docx, data)
-
-
 def chart_step(figures: dict[str, Any], rules: Any, lang: str, profile: str):
-    """:func:`with_chart` as a last step of ``render_template`` (``finish=``): the chart is
-    attached to the parts before they are zipped, instead of unzipping the document again."""
-    def finish(parts: dict[str, bytes]) -> None:
+    """The status chart (see :mod:`uprdraft.render.chart`) as the last step of
+    ``render_template`` (``finish=``): attached to the rendered body before the document is
+    written, instead of unzipping and parsing the whole document again."""
+    def finish(parts: dict[str, bytes], body: Any) -> bool:
         p = rules.fonts.profiles[profile]
-        attach_chart_part(parts, chart_xml(figures["categories"], figures["series"], rules.next_review.chart_colours,
-                                           lang, p.font, max(p.size_pt - 1, 8)))
+        return attach_chart_to_body(parts, body, chart_xml(figures["categories"], figures["series"],
+                                                           rules.next_review.chart_colours, lang, p.font,
+                                                           max(p.size_pt - 1, 8)))
     return finish
 
 
