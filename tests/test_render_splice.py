@@ -224,3 +224,57 @@ def test_chart_attached_to_the_body_as_to_the_finished_file(tmp_path, with_notes
     new = render(lambda parts, body: attach_chart_to_body(parts, body, chart))
     assert new == old
     assert b"word/charts/chart1.xml" in new
+
+
+# --------------------------------------------------------------------------- YAML values
+def _both(text: str):
+    """(what the reader gives, what PyYAML's constructor alone gives) for ``text``: the
+    values, or the exception raised."""
+    from uprdraft import yamlread
+
+    def slow():
+        loader = yamlread._Loader(text, yamlread.Limits())
+        try:
+            root = loader.get_single_node()
+            return None if root is None else loader.construct_document(root)
+        finally:
+            loader.dispose()
+
+    out = []
+    for read in (lambda: yamlread.compose(text)[0], slow):
+        try:
+            out.append(read())
+        except Exception as e:  # noqa: BLE001 - compared below
+            out.append((type(e).__name__, str(e)))
+    return out
+
+
+_scalar = st.one_of(st.text(max_size=8), st.integers(-10**6, 10**6), st.booleans(), st.none(),
+                    st.floats(allow_nan=False), st.sampled_from(["2026-01-31", "yes", "0x1F", "1_000", "~", "<<"]))
+_values = st.recursive(_scalar, lambda kids: st.one_of(
+    st.lists(kids, max_size=4), st.dictionaries(st.one_of(st.text(max_size=5), st.integers(0, 9)), kids, max_size=4)),
+    max_leaves=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_values)
+def test_plain_builder_gives_pyyamls_values(data):
+    import yaml
+
+    text = yaml.safe_dump({"kind": "x", "data": data}, allow_unicode=True)
+    fast, slow = _both(text)
+    assert fast == slow
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x {b: 1}\nc: *x\nd: [*x, *x]\n",  # aliases: the same value
+    "base: &b {x: 1, y: 2}\nmine:\n  <<: *b\n  y: 3\n",  # a merge key: PyYAML's constructor
+    "a: 1\na: 2\n", "a:\n  b: 1\n  b: 2\nc: 1\nc: 2\n",  # repeated keys: the first PyYAML reports
+    "? [a, b]\n: 1\n", "1: a\n1.0: b\n", "true: a\n1: b\n", "~: a\nnull: b\n",
+    "a: !!str 12\nb: !!int '7'\nc: !!float '1'\n", "a: !custom x\n", "a: !!binary aGVsbG8=\n", "a: !!map [1]\n",
+    "a: !!value x\n", "- 1\n- 0b101\n- 0o17\n- .inf\n- -.INF\n- .nan\n- 1e3\n- 12:30\n- 2026-01-01 10:00:00\n",
+    "a: " + "9" * 5000 + "\n",
+])
+def test_plain_builder_on_unusual_yaml(text):
+    fast, slow = _both(text)
+    assert repr(fast) == repr(slow)  # repr: NaN is never equal to itself
