@@ -28,9 +28,14 @@ def format_time(t: dt.time, lang: str) -> str:
 
 def format_list(items: list[str], lang: str) -> str:
     """'A, B and C' / 'A, B et C' / 'A, B y C'."""
+    return _format_list(tuple(items), lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_list(items: tuple[str, ...], lang: str) -> str:
+    """Remembered: a report lists the same few recommending States for thousands of rows."""
     from babel.lists import format_list as _fl
 
-    items = list(items)
     if not items:
         return ""
     if lang == "es" and len(items) > 1 and _takes_e(items[-1]):
