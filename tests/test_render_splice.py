@@ -278,3 +278,19 @@ def test_plain_builder_gives_pyyamls_values(data):
 def test_plain_builder_on_unusual_yaml(text):
     fast, slow = _both(text)
     assert repr(fast) == repr(slow)  # repr: NaN is never equal to itself
+
+
+def test_node_tree_freed_without_the_collector(tmp_path):
+    """Let go, the node tree is freed by reference counting alone: nothing made while reading
+    keeps it in a cycle that only the (paused) cyclic collector would free."""
+    import weakref
+
+    from uprdraft.load import read_source
+
+    path = tmp_path / "in.yaml"
+    path.write_text("kind: x\nitems:\n  - a\n  - {b: 1, c: [2, 3]}\n", encoding="utf-8")
+    with paused():
+        _, src = read_source(path)
+        tree = weakref.ref(src.node)
+        src.let_go()
+        assert tree() is None
