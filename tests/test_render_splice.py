@@ -280,17 +280,21 @@ def test_plain_builder_on_unusual_yaml(text):
     assert repr(fast) == repr(slow)  # repr: NaN is never equal to itself
 
 
-def test_node_tree_freed_without_the_collector(tmp_path):
-    """Let go, the node tree is freed by reference counting alone: nothing made while reading
-    keeps it in a cycle that only the (paused) cyclic collector would free."""
+def test_reading_leaves_no_cycles_for_the_paused_collector(tmp_path):
+    """What reading makes (the node tree once let go, the values once validated) is freed by
+    reference counting alone: nothing keeps it in a cycle that only the cyclic collector,
+    paused during a run, would free."""
     import weakref
 
     from uprdraft.load import read_source
 
     path = tmp_path / "in.yaml"
     path.write_text("kind: x\nitems:\n  - a\n  - {b: 1, c: [2, 3]}\n", encoding="utf-8")
+    gc.collect()
     with paused():
-        _, src = read_source(path)
+        data, src = read_source(path)
         tree = weakref.ref(src.node)
         src.let_go()
         assert tree() is None
+        del data, src
+        assert gc.collect() == 0
