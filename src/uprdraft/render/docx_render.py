@@ -254,9 +254,11 @@ def drop_thumbnail(parts: dict[str, bytes]) -> None:
 # The templates are prepared once per process: loaded with docxtpl, the ``prepare`` hook
 # applied, every story's XML turned into Jinja source by docxtpl's own ``patch_xml`` and
 # compiled. A render then only runs the compiled templates and docxtpl's post-processing
-# (listing characters, table grid, drawing ids) and zips the parts: no package parsing, no
-# Jinja compilation, no python-docx save. The bytes are those docxtpl's own render and save
-# give (the same serialisation of the same trees).
+# (listing characters, table grid (:mod:`.table_grid`), drawing ids), puts the body's bytes,
+# as lxml writes its tree, between those of the rest of the document part (cut once per
+# template, :class:`_Frame`), and zips the parts: no package parsing, no Jinja compilation,
+# no python-docx save. The bytes are those docxtpl's own render and save give (the same
+# serialisation of the same trees); tests/test_render_splice.py holds the two together.
 
 _CACHE_SIZE = 16
 _WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
