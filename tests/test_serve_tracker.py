@@ -134,8 +134,8 @@ def test_tracker_pages_in_chromium_screenshots_and_accessibility(db, lang, tmp_p
     import uvicorn
     from axe_check import describe, serious_violations
     from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
     from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 

@@ -6,11 +6,15 @@ exit 2) or :class:`~uprdraft.findings.ContentError` (the content breaks the sche
 
 YAML is read by libyaml (:mod:`uprdraft.yamlread`, bounded by ``rules.limits``): its node
 tree keeps the line and column of every key and value, so positions cost nothing until a
-message needs one. JSON is read by ``json``, and its positions by the same YAML reader.
+message needs one. Once the pipeline has checked a file the tree is let go (for a big report
+it is tens of megabytes, and the writers need none of it); it is composed again from the text
+only if a later message asks for a position.
+JSON is read by ``json``, and its positions by the same YAML reader.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,8 +34,20 @@ class Source:
     line_offset: int = 0  # lines before the YAML (front matter starts after '---')
     body_line: int | None = None  # 1-based line of the Markdown body's first line
     extra: dict = field(default_factory=dict)
-    node: Any = None  # the libyaml node tree: start marks of every key and value
+    node: Any = None  # the libyaml node tree: start marks of every key and value (see nodes())
     findings: list = field(default_factory=list)  # warnings found while reading (flow-style)
+    reread: Callable[[], Any] | None = field(default=None, repr=False)  # composes ``node`` again
+
+    def nodes(self) -> Any:
+        """The libyaml node tree (None for a round-trip tree), composed again if it was let go."""
+        if self.node is None and self.reread is not None:
+            self.node, self.reread = self.reread(), None
+        return self.node
+
+    def let_go(self) -> None:
+        """Drop the node tree, keeping the means to compose it again from the text."""
+        if self.node is not None and self.reread is not None:
+            self.node = None
 
     def locate(self, loc: tuple | list = (), key: bool = False) -> str:
         """``file:line:col`` of the value at ``loc`` (keys and list indexes), or of its
@@ -44,7 +60,7 @@ class Source:
 
     def value_node(self, loc: tuple) -> Any:
         """The libyaml node at ``loc``, or None."""
-        node = self.node
+        node = self.nodes()
         for key in loc:
             node = _child(node, key)
             if node is None:
@@ -55,12 +71,12 @@ class Source:
     def _position(self, loc: tuple, key: bool = False) -> tuple[int, int]:
         if loc and loc[0] == "body" and self.body_line is not None:
             return self.body_line, 1
-        if self.node is not None:
+        if self.nodes() is not None:
             return self._node_position(loc, key)
         return self._tree_position(loc)
 
     def _node_position(self, loc: tuple, want_key: bool) -> tuple[int, int]:
-        node = self.node
+        node = self.nodes()
         mark = None
         for i, key in enumerate(loc):
             found = _child(node, key)
@@ -299,7 +315,8 @@ def read_source(path: str | Path, rules=None) -> tuple[dict, Source]:
     if suffix in (".md", ".markdown"):
         fm, body, body_line = split_front_matter(text, path)
         data, node = parse_yaml(fm, path, line_offset=1, rules=rules)
-        src = Source(path, text, line_offset=1, body_line=body_line, node=node)
+        src = Source(path, text, line_offset=1, body_line=body_line, node=node,
+                     reread=lambda: parse_yaml(fm, path, line_offset=1, rules=rules)[1])
         if data is None:
             data = {}
         if not isinstance(data, dict):
@@ -312,11 +329,11 @@ def read_source(path: str | Path, rules=None) -> tuple[dict, Source]:
         return data, src
     if suffix == ".json":
         data, node = parse_json(text, path, rules)
-        src = Source(path, text, node=node)
+        src = Source(path, text, node=node, reread=lambda: parse_json(text, path, rules)[1])
         src.extra["json"] = True
     else:
         data, node = parse_yaml(text, path, rules=rules)
-        src = Source(path, text, node=node)
+        src = Source(path, text, node=node, reread=lambda: parse_yaml(text, path, rules=rules)[1])
     if data is None:
         raise InputError(f"{path}:1:1: the file is empty; start from 'uprdraft new KIND'", code="parse")
     if not isinstance(data, dict):
@@ -356,7 +373,7 @@ def body_location(src: Source, offset_line: int = 0, col: int | None = None) -> 
     if src.body_line is not None:
         return src.locate_line(src.body_line + offset_line, (col or 0) + 1)
     line, vcol = src._position(("body",))
-    node = src.value_node(("body",)) if src.node is not None else None
+    node = src.value_node(("body",)) if src.nodes() is not None else None
     if node is not None:
         style = getattr(node, "style", None)
     else:  # a round-trip tree
@@ -432,7 +449,7 @@ def _load(path: str | Path, kind: str | tuple[str, ...] | None, rules: Any) -> t
         model = model_cls.model_validate(data)
     except ValidationError as e:
         raise ContentError(validation_findings(e, src, model_cls)) from None
-    if src.node is not None and not src.extra.get("json"):
+    if src.nodes() is not None and not src.extra.get("json"):
         from .schema_messages import comment_findings, flow_style_findings
 
         src.findings.extend(flow_style_findings(src, model_cls))

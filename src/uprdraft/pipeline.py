@@ -77,6 +77,7 @@ def analyse(kind: Kind, input_path: Path, ctx: Context, request: Request) -> Ana
     model, src = load(input_path, (*kind.accepts, kind.name), rules=ctx.rules)
     analysis: Analysis = kind.function("analyse")(model, src, ctx, request)
     analysis.findings = drop_ignored([*src.findings, *analysis.findings], ctx.ignore)
+    src.let_go()  # the positions are all taken: the writers and the self-check need the memory
     return analysis
 
 
@@ -174,6 +175,15 @@ def run(kind_name: str, input_path: Any, ctx: Context, *, outputs: Mapping[str, 
     the errors and nothing is written. Raises InputError (cannot read or write) and
     ContentError (the input does not fit the schema).
     """
+    from .gcpause import paused
+
+    with paused():  # a big input makes many objects and no cycles: see gcpause
+        return _run(kind_name, input_path, ctx, outputs, inputs, templates, options, force)
+
+
+def _run(kind_name: str, input_path: Any, ctx: Context, outputs: Mapping[str, Any] | None,
+         inputs: Mapping[str, Any] | None, templates: Mapping[str, Any] | None,
+         options: Mapping[str, Any] | None, force: bool) -> Report:
     from .fileio import check_writable
 
     kind = get(kind_name)
@@ -217,9 +227,11 @@ def run(kind_name: str, input_path: Any, ctx: Context, *, outputs: Mapping[str, 
 def validate(input_path: Any, ctx: Context) -> Report:
     """Schema and rules of any input file, whatever its kind; writes nothing."""
     from .codes import drop_ignored
+    from .gcpause import paused
     from .load import load
 
-    model, src = load(as_path(input_path, "input"), rules=ctx.rules)
-    kind = get(model.kind)
-    analysis: Analysis = kind.function("analyse")(model, src, ctx, Request())
+    with paused():
+        model, src = load(as_path(input_path, "input"), rules=ctx.rules)
+        kind = get(model.kind)
+        analysis: Analysis = kind.function("analyse")(model, src, ctx, Request())
     return Report(drop_ignored([*src.findings, *analysis.findings], ctx.ignore), analysis.stats, None)

@@ -217,7 +217,7 @@ def flow_style_findings(src: Any, model_cls: Any) -> list[Finding]:
     out: list[Finding] = []
     if "[" not in src.text and "{" not in src.text:  # no brackets, nothing to walk
         return out
-    stack: list[tuple[Any, tuple]] = [(src.node, ())]
+    stack: list[tuple[Any, tuple]] = [(src.nodes(), ())]
     while stack:  # collections only: scalars are never flow style
         node, loc = stack.pop()
         if node.flow_style:
@@ -297,7 +297,7 @@ def comment_findings(src: Any, model_cls: Any) -> list[Finding]:
         return out
     # marks count from the YAML's first line: after the opening '---' of front matter
     lines = src.text.splitlines()[src.line_offset:]
-    stack: list[tuple[Any, tuple]] = [(src.node, ())]
+    stack: list[tuple[Any, tuple]] = [(src.nodes(), ())]
     while stack:
         node, loc = stack.pop()
         if isinstance(node, ScalarNode):

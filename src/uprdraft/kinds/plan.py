@@ -157,17 +157,17 @@ def plan_findings(model, src, rules=None, recommendations: dict | None = None,
                                     "[{date: YYYY-MM-DD, what: ...}] up to the next review", src.locate(("items", i))))
         for j, m in enumerate(item.milestones):
             n_milestones += 1
-            where = src.locate(("items", i, "milestones", j, "date"))
+            where = ("items", i, "milestones", j, "date")  # located only for a finding
             if m.date > nxt:
                 findings.append(error("milestone-after-review",
                                       f"items.{i}.milestones.{j}.date: {m.date.isoformat()} is after the next review "
                                       f"(about {nxt.isoformat()}, {upr.cycle_years:g} years after "
                                       f"{model.review_date.isoformat()}); "
-                                      "bring it forward or move it to the next cycle's plan", where))
+                                      "bring it forward or move it to the next cycle's plan", src.locate(where)))
             elif m.date < model.review_date:
                 findings.append(warning("milestone-before-review",
                                         f"items.{i}.milestones.{j}.date: {m.date.isoformat()} is before the review "
-                                        f"({model.review_date.isoformat()}); check the year", where))
+                                        f"({model.review_date.isoformat()}); check the year", src.locate(where)))
     stats = {
         "items": len(model.items),
         "supported": counts["supported"],

@@ -117,14 +117,32 @@ def attach_chart(docx: bytes, chart: bytes, index: int = 1) -> bytes:
     main part and its content type; the placeholder id of :func:`chart_run` now points at it.
     A document without the placeholder (a custom template without the chart) is returned as is."""
     parts = read_parts(docx)
+    if not attach_chart_part(parts, chart, index):
+        return docx
+    return write_package(parts)
+
+
+def attach_chart_part(parts: dict[str, bytes], chart: bytes, index: int = 1) -> bool:
+    """:func:`attach_chart` on the parts of a package still being written (no unzipping and
+    zipping again); False, and nothing changed, without the placeholder."""
     main = parts.get("word/document.xml", b"")
     if PLACEHOLDER.encode() not in main:
-        return docx
+        return False
+    root = parse(main)
+    attach_chart_to_body(parts, root, chart, index)
+    parts["word/document.xml"] = serialize(root)
+    return True
+
+
+def attach_chart_to_body(parts: dict[str, bytes], body, chart: bytes, index: int = 1) -> bool:
+    """The chart part and its relationship added to ``parts`` and the placeholder id of every
+    chart run in ``body`` (the rendered body's tree, or the whole document's) pointed at it;
+    False, and nothing changed, when ``body`` shows no chart."""
+    runs = [el for el in body.iter(f"{{{C_NS}}}chart") if el.get(f"{{{R_NS}}}id") == PLACEHOLDER]
+    if not runs:
+        return False
     rid = add_part(parts, f"word/charts/chart{index}.xml", chart, CT_CHART, source="word/document.xml",
                    kind=REL_CHART)
-    root = parse(main)
-    for el in root.iter(f"{{{C_NS}}}chart"):
-        if el.get(f"{{{R_NS}}}id") == PLACEHOLDER:
-            el.set(f"{{{R_NS}}}id", str(rid))
-    parts["word/document.xml"] = serialize(root)
-    return write_package(parts)
+    for el in runs:
+        el.set(f"{{{R_NS}}}id", str(rid))
+    return True

@@ -47,7 +47,7 @@ from typing import Any
 from ..findings import InputError
 from ..ooxml import add_part, drop_part, insert_in_order, read_parts, write_package
 from ..ooxml.props import SETTINGS_TAIL_ORDER
-from ..ooxml.xml import W_NS, is_strict, parse, serialize, w
+from ..ooxml.xml import DECLARATION, W_NS, is_strict, parse, serialize, to_transitional, w
 from ..xmltext import clean_context, clean_text
 
 CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -254,9 +254,11 @@ def drop_thumbnail(parts: dict[str, bytes]) -> None:
 # The templates are prepared once per process: loaded with docxtpl, the ``prepare`` hook
 # applied, every story's XML turned into Jinja source by docxtpl's own ``patch_xml`` and
 # compiled. A render then only runs the compiled templates and docxtpl's post-processing
-# (listing characters, table grid, drawing ids) and zips the parts: no package parsing, no
-# Jinja compilation, no python-docx save. The bytes are those docxtpl's own render and save
-# give (the same serialisation of the same trees).
+# (listing characters, table grid (:mod:`.table_grid`), drawing ids), puts the body's bytes,
+# as lxml writes its tree, between those of the rest of the document part (cut once per
+# template, :class:`_Frame`), and zips the parts: no package parsing, no Jinja compilation,
+# no python-docx save. The bytes are those docxtpl's own render and save give (the same
+# serialisation of the same trees); tests/test_render_splice.py holds the two together.
 
 _CACHE_SIZE = 16
 _WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -330,6 +332,18 @@ class _Story:
     reparse: bool = True  # headers and footers are parsed and saved again, as python-docx does
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """``word/document.xml`` as python-docx saves it, cut where the body goes: the rendered
+    body is put between ``head`` and ``tail`` as text, where moving its tree into the
+    document's tree cost lxml seconds for a big table (a tree moved between documents is
+    walked node by node). The bytes are those of the move: see :func:`_body_bytes`."""
+
+    head: bytes
+    tail: bytes
+    namespaces: tuple[tuple[str | None, str], ...]  # the document element's declarations
+
+
 @dataclass
 class _Compiled:
     """A template ready to render: its prepared parts, its compiled stories and docxtpl's
@@ -338,7 +352,8 @@ class _Compiled:
     parts: dict[str, bytes]  # the prepared template as python-docx saves it
     body: Any  # jinja2.Template of the document body
     stories: list[_Story]
-    tpl: Any  # the DocxTemplate that prepared it (pure helpers: resolve_listing, fix_tables)
+    tpl: Any  # the DocxTemplate that prepared it (pure helper: resolve_listing)
+    frame: _Frame | None = None  # the main part around its body, when it can be spliced
 
 
 _compiled: collections.OrderedDict = collections.OrderedDict()
@@ -347,6 +362,7 @@ _compiled_lock = threading.Lock()
 
 def _compile(data: bytes, prepare: Callable | None) -> _Compiled:
     from docxtpl import DocxTemplate
+    from jinja2 import TemplateSyntaxError
 
     tpl = DocxTemplate(io.BytesIO(data))
     tpl.init_docx()
@@ -355,7 +371,16 @@ def _compile(data: bytes, prepare: Callable | None) -> _Compiled:
     env = _jinja_env()
 
     def compile_xml(xml: str):
-        return env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml)))
+        # docxtpl starts each paragraph on a line of its own and joins the lines again after
+        # rendering: that only numbers the lines of a syntax error, and joining them again
+        # meant one more copy of a big document; compiled as it is, and again, line by line,
+        # only to report an error
+        source = tpl.patch_xml(xml)
+        try:
+            return env.from_string(source)
+        except TemplateSyntaxError:
+            env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", source))
+            raise
 
     body = compile_xml(tpl.get_xml())
     stories = []
@@ -371,7 +396,28 @@ def _compile(data: bytes, prepare: Callable | None) -> _Compiled:
     buf = io.BytesIO()
     tpl.docx.save(buf)
     tpl.docx = None  # the helpers kept need no document: do not keep one per cached template
-    return _Compiled(read_parts(buf.getvalue(), "template.docx"), body, stories, tpl)
+    parts = read_parts(buf.getvalue(), "template.docx")
+    return _Compiled(parts, body, stories, tpl, _frame(parts["word/document.xml"]))
+
+
+_BODY_MARK = b"<!--uprdraft body-->"
+
+
+def _frame(document: bytes) -> _Frame | None:
+    """The document part cut around its body, or None when it cannot be cut cleanly (then
+    the body's tree is moved into the document's, as docxtpl does)."""
+    from lxml import etree
+
+    root = etree.fromstring(document, _oxml_parser())
+    body = root.find(w("body"))
+    if body is None or body.tail or len(root.nsmap) != len(set(root.nsmap.values())):
+        return None
+    root.replace(body, etree.Comment(_BODY_MARK[4:-3].decode()))
+    data = etree.tostring(root, encoding="UTF-8", standalone=True)
+    if data.count(_BODY_MARK) != 1:
+        return None
+    head, tail = data.split(_BODY_MARK)
+    return _Frame(head, tail, tuple(root.nsmap.items()))
 
 
 def compiled_template(data: bytes, prepare: Callable | None = None) -> _Compiled:
@@ -404,35 +450,109 @@ def _oxml_parser():
 def _render_story(compiled: _Compiled, template, context: dict) -> str:
     """docxtpl's ``render_xml_part`` with the template already compiled."""
     xml = template.render(context)
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     if "\t" in xml or "\n" in xml or "\a" in xml or "\f" in xml:  # else it would change nothing
         xml = compiled.tpl.resolve_listing(xml)
     return xml
 
 
-def _render_parts(compiled: _Compiled, context: dict) -> dict[str, bytes]:
+@dataclass
+class _Body:
+    """The rendered body, a tree of its own until it is written into the document part."""
+
+    tree: Any
+    prefixes: list[str] | None  # see _declared_prefixes
+
+
+def _render_parts(compiled: _Compiled, context: dict) -> tuple[dict[str, bytes], _Body]:
+    """Every story rendered: the parts (the document part still the template's) and the body."""
     from lxml import etree
 
+    from .table_grid import fix_tables
+
     parts = dict(compiled.parts)
-    tree = compiled.tpl.fix_tables(_render_story(compiled, compiled.body, context))
+    xml = _render_story(compiled, compiled.body, context)
+    prefixes = _declared_prefixes(xml)
+    tree = fix_tables(xml)
+    del xml
     for i, pr in enumerate(tree.iter(f"{{{_WP_NS}}}docPr"), start=1001):  # docxtpl's fix_docpr_ids
         pr.attrib["id"] = str(i)
-    root = etree.fromstring(parts["word/document.xml"], _oxml_parser())
-    root.replace(root.find(w("body")), tree)
-    parts["word/document.xml"] = etree.tostring(root, encoding="UTF-8", standalone=True)
     for story in compiled.stories:
         xml = _render_story(compiled, story.template, context)
         data = xml.encode(story.encoding)
         if story.reparse:
             data = etree.tostring(etree.fromstring(data, _oxml_parser()), encoding="UTF-8", standalone=True)
         parts[story.part] = data
-    return parts
+    return parts, _Body(tree, prefixes)
+
+
+def _write_body(compiled: _Compiled, parts: dict[str, bytes], body: _Body) -> None:
+    """The document part with the rendered body in it; the body's tree is let go (it is the
+    biggest thing held) before its bytes are copied into the part."""
+    from lxml import etree
+
+    tree, body.tree = body.tree, None
+    got = _body_bytes(compiled.frame, tree, body.prefixes)
+    if got is None or compiled.frame is None:
+        root = etree.fromstring(parts["word/document.xml"], _oxml_parser())
+        root.replace(root.find(w("body")), tree)
+        parts["word/document.xml"] = etree.tostring(root, encoding="UTF-8", standalone=True)
+        return
+    del tree
+    start, data, end = got
+    parts["word/document.xml"] = b"".join((compiled.frame.head, start, memoryview(data)[end:], compiled.frame.tail))
+
+
+_NS_DECLARATION = re.compile(r"xmlns(?::([^\s=/>]+))?\s*=")
+_BODY_NS = re.compile(rb' xmlns(?::[^\s="<>/]+)?="[^"<>]*"')
+
+
+def _declared_prefixes(xml: str) -> list[str] | None:
+    """Every prefix the rendered ``xml`` may declare (more is harmless), or None when it may
+    declare a default namespace. The few places that say "xmlns" are looked at, not the text."""
+    prefixes = set()
+    at = xml.find("xmlns")
+    while at != -1:
+        found = _NS_DECLARATION.match(xml, at)
+        if found is not None:
+            if found.group(1) is None:
+                return None
+            prefixes.add(found.group(1))
+        at = xml.find("xmlns", at + 5)
+    return sorted(prefixes)
+
+
+def _body_bytes(frame: _Frame | None, body, prefixes: list[str] | None) -> tuple[bytes, bytes, int] | None:
+    """``body`` (the rendered body element, a tree of its own) as it reads inside the document
+    part: its start tag, and its bytes from offset ``end`` on (to go between the frame's head
+    and tail); None where that would not give the bytes lxml's move of the tree does.
+
+    The move drops each namespace declaration in the moved tree whose namespace is already
+    declared above it in the document. When the body declares exactly what the document
+    element declares (docxtpl writes the body out with every declaration in scope), lxml's
+    own namespace clean-up within the body's tree drops the same declarations below the
+    body (a chart's, say), in a few milliseconds; ``prefixes`` keeps it from dropping
+    the unused ones the move keeps. The body's own declarations are then cut from its
+    start tag."""
+    from lxml import etree
+
+    if frame is None or prefixes is None or len(body.attrib):
+        return None
+    if set(body.nsmap.items()) != set(frame.namespaces) or len(body.nsmap) != len(frame.namespaces):
+        return None
+    etree.cleanup_namespaces(body, top_nsmap=dict(frame.namespaces), keep_ns_prefixes=prefixes)
+    data = etree.tostring(body, encoding="UTF-8")
+    end = data.index(b">") + 1  # the start tag: lxml writes ">" in a value as "&gt;"
+    start = _BODY_NS.sub(b"", data[:end])
+    if b"xmlns" in start:
+        return None
+    return start, data, end
 
 
 def render_template(name: str, lang: str, context: dict, *, template: str | Path | None = None,
                     prepare: Callable | None = None, notes: Notes | None = None,
-                    title: str = "", author: str = "", language: str | None = None) -> bytes:
+                    title: str = "", author: str = "", language: str | None = None,
+                    finish: Callable[[dict[str, bytes], Any], bool] | None = None) -> bytes:
     """Render ``templates/<name>-<lang>.docx`` (or ``template``, a user's .docx) with
     ``context``; return the .docx bytes.
 
@@ -440,12 +560,15 @@ def render_template(name: str, lang: str, context: dict, *, template: str | Path
     rendering: writers apply the rules' fonts and sizes there. The prepared, compiled
     template is kept for the next render with equal template bytes and an equal hook (its
     code and the values it closes over), so a hook must depend on nothing else.
+    ``finish(parts, body)`` may add parts last and edit ``body``, the rendered body's tree,
+    before the document part is written and zipped (a chart: its part, and its id in the
+    body); it says whether it edited the body.
     """
     from jinja2 import TemplateError
 
     try:
         compiled = compiled_template(_source_bytes(name, lang, template), prepare)
-        parts = _render_parts(compiled, clean_context(context))
+        parts, body = _render_parts(compiled, clean_context(context))
     except TemplateError as e:
         if template is None:
             raise
@@ -457,4 +580,11 @@ def render_template(name: str, lang: str, context: dict, *, template: str | Path
     if "docProps/app.xml" in parts:
         parts["docProps/app.xml"] = _APP_XML
     drop_thumbnail(parts)
+    edited = finish is not None and finish(parts, body.tree)
+    _write_body(compiled, parts, body)
+    if edited:
+        # a finished body was once parsed and saved again through ooxml.xml: the same bytes
+        # but for the declaration's quotes (and Strict names read as Transitional)
+        document = parts["word/document.xml"]
+        parts["word/document.xml"] = to_transitional(DECLARATION + document[document.index(b"\n") + 1:])
     return write_package(parts)

@@ -135,14 +135,15 @@ def render_report(loaded, ctx) -> bytes:
     ``template`` (a coalition's own .docx, rendered in its own style)."""
     m = loaded.model
     rules = ctx.rules
-    prepare = _report_prepare(rules, rules.midterm.font_profile) if ctx.template is None else None
-    data = render_template(REPORT_TEMPLATE, m.language, report_context(loaded, rules), template=ctx.template,
-                           prepare=prepare, title=m.title, author=submitted_by(m), language=m.language)
     # the implementation chart (issue 16): attached where the template shows {{r status_chart }}
-    from .next_review import status_figures, with_chart
+    from .next_review import chart_step, status_figures
 
-    return with_chart(data, status_figures(loaded.recommendations, rules, m.language), rules, m.language,
-                      rules.midterm.font_profile)
+    prepare = _report_prepare(rules, rules.midterm.font_profile) if ctx.template is None else None
+    chart = chart_step(status_figures(loaded.recommendations, rules, m.language), rules, m.language,
+                       rules.midterm.font_profile)
+    return render_template(REPORT_TEMPLATE, m.language, report_context(loaded, rules), template=ctx.template,
+                           prepare=prepare, title=m.title, author=submitted_by(m), language=m.language,
+                           finish=chart)
 
 
 def age_range(band: str, wording: dict) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 from ..i18n import format_date, format_list
 from ..recommendation_stats import group_by_theme, midterm_statistics
 from ..text import clock, one_line, paragraphs
-from .chart import attach_chart, chart_run, chart_xml
+from .chart import attach_chart_to_body, chart_run, chart_xml
 from .docx_render import Footnote, Notes, render_template, runs
 
 _NOTE = re.compile(r"\[\^([^\]]+)\]")
@@ -74,12 +74,16 @@ def status_figures(recs: list[Any], rules: Any, lang: str) -> dict[str, Any]:
     }
 
 
-def with_chart(docx: bytes, figures: dict[str, Any], rules: Any, lang: str, profile: str) -> bytes:
-    """The document with its status chart attached (see :mod:`uprdraft.render.chart`)."""
-    p = rules.fonts.profiles[profile]
-    data = chart_xml(figures["categories"], figures["series"], rules.next_review.chart_colours, lang, p.font,
-                     max(p.size_pt - 1, 8))
-    return attach_chart(docx, data)
+def chart_step(figures: dict[str, Any], rules: Any, lang: str, profile: str):
+    """The status chart (see :mod:`uprdraft.render.chart`) as the last step of
+    ``render_template`` (``finish=``): attached to the rendered body before the document is
+    written, instead of unzipping and parsing the whole document again."""
+    def finish(parts: dict[str, bytes], body: Any) -> bool:
+        p = rules.fonts.profiles[profile]
+        return attach_chart_to_body(parts, body, chart_xml(figures["categories"], figures["series"],
+                                                           rules.next_review.chart_colours, lang, p.font,
+                                                           max(p.size_pt - 1, 8)))
+    return finish
 
 
 def _prepare(rules: Any, profile: str, shipped: bool):
@@ -178,10 +182,11 @@ def render_submission(model: Any, recs: list[Any], ctx: Any) -> bytes:
     profile = rules.next_review.submission.font_profile
     notes = Notes()
     context = submission_context(model, recs, rules, notes)
-    data = render_template("upr-submission", model.language, context, template=ctx.template, notes=notes,
+    return render_template("upr-submission", model.language, context, template=ctx.template, notes=notes,
                            prepare=_prepare(rules, profile, ctx.template is None), title=context["title"],
-                           author=model.organisation.name, language=model.language)
-    return with_chart(data, status_figures(recs, rules, model.language), rules, model.language, profile)
+                           author=model.organisation.name, language=model.language,
+                           finish=chart_step(status_figures(recs, rules, model.language), rules, model.language,
+                                             profile))
 
 
 # --------------------------------------------------------------------------- pre-session statement
@@ -355,7 +360,7 @@ def render_factsheet(sheet: dict[str, Any], recs: list[Any], ctx: Any) -> bytes:
     lang = sheet["language"]
     profile = rules.next_review.factsheet_profile
     context = factsheet_context(sheet, recs, rules)
-    data = render_template("factsheet", lang, context, template=ctx.template,
+    return render_template("factsheet", lang, context, template=ctx.template,
                            prepare=_prepare(rules, profile, ctx.template is None), title=sheet["title"],
-                           author=sheet["by"], language=lang)
-    return with_chart(data, status_figures(recs, rules, lang), rules, lang, profile)
+                           author=sheet["by"], language=lang,
+                           finish=chart_step(status_figures(recs, rules, lang), rules, lang, profile))
