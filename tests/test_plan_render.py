@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import example as hypothesis_example
 from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -164,7 +165,7 @@ TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1,
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(what=TEXT, result=TEXT)
-@example(what="x", result="0 \x1f")  # whitespace to Python's strip, not to the model's
+@hypothesis_example(what="x", result="0 \x1f")  # whitespace to Python's strip, not to the model's
 def test_arbitrary_text_round_trips(tmp_path, what, result):
     import json
 
