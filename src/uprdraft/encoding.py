@@ -137,9 +137,10 @@ def _plausibility(text: str) -> int:
     return score
 
 
-def decode(data: bytes, encoding: str | None = None, *, rules=None) -> tuple[str, Detected]:
-    """Decode ``data`` with ``encoding`` (strictly) or the detected one (``rules`` as for
-    :func:`detect`).
+def decode(data: bytes, encoding: str | None = None, *, rules=None, margin: int | None = None
+           ) -> tuple[str, Detected]:
+    """Decode ``data`` with ``encoding`` (strictly) or the detected one (``margin`` and
+    ``rules`` as for :func:`detect`).
 
     Raises ``UnicodeDecodeError`` when a given encoding does not fit the bytes and
     ``LookupError`` for an unknown codec name; callers turn these into InputError.
@@ -147,5 +148,5 @@ def decode(data: bytes, encoding: str | None = None, *, rules=None) -> tuple[str
     if encoding:
         codecs.lookup(encoding)  # LookupError for a name Python does not know
         return data.decode(encoding), Detected(encoding, "given with --encoding")
-    det = detect(data, rules=rules)
+    det = detect(data, margin, rules=rules)
     return data.decode("utf-8" if det.encoding == "ascii" else det.encoding), det
