@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .findings import InputError
@@ -99,7 +99,7 @@ def write_atomic(path: str | Path, data: bytes | str | Iterable[bytes], force: b
     return path
 
 
-def write_all(files: dict[Path, bytes | Iterable[bytes]], force: bool = False) -> list[Path]:
+def write_all(files: Mapping[Path, bytes | Iterable[bytes]], force: bool = False) -> list[Path]:
     """Write several files all or nothing: every one to a temporary file first, then each
     renamed into place; if any step fails, the files already placed are taken back (and a
     file replaced with ``force`` is restored), so none is left behind. A link at the target is

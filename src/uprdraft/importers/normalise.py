@@ -8,7 +8,6 @@ with its place and the reason), never dropped silently.
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import unicodedata
 from collections import Counter
@@ -314,6 +313,8 @@ def collect(entries: Iterable[Entry], result: ImportResult, filters: Filters, ru
     with PausedGC():
         _collect(entries, result, filters, rules, responses, want_state, want_theme, states_seen, seen_ids)
     if filters.state and states_seen and not any(fold(s) == want_state for s in states_seen):
+        import difflib
+
         close = difflib.get_close_matches(filters.state, sorted(states_seen), n=3, cutoff=0.5)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         result.findings.append(warning("filter", f"--state {filters.state!r}: no State under review of that name "

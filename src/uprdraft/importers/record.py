@@ -62,14 +62,23 @@ def plain(data: dict) -> dict | None:
             and (assessment is None or _kept(assessment)) and (state is None or _kept(state))
             and (symbol is None or _kept(symbol))):
         return None
+    # the lists, item by item (written out: a call per list would cost more than the check)
     if states is _NO_LIST:
         rec["recommending_states"] = []
-    elif not _texts_kept(states):
+    elif type(states) is not list:
         return None
+    else:
+        for v in states:
+            if type(v) is not str or v.strip() != v:
+                return None
     if themes is _NO_LIST:
         rec["themes"] = []
-    elif not _texts_kept(themes):
+    elif type(themes) is not list:
         return None
+    else:
+        for v in themes:
+            if type(v) is not str or v.strip() != v:
+                return None
     if sources is _NO_LIST:
         rec["sources"] = []
     elif not _texts_kept(sources):

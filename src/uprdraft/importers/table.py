@@ -90,9 +90,8 @@ def _read_csv(path: Path, holder: list[bytes], encoding: str | None, rules) -> T
     whole_characters = encoding is None or _whole_characters(text)
     # csv wants one kind of newline: lines are cut at CR, LF or CRLF (old Mac files end lines
     # with CR only) and given to it one by one, ending in "\n"
-    holder = [text]
+    reader = csv.reader(lines([text]), delimiter=delimiter, strict=False)  # lines() lets the text go
     del text
-    reader = csv.reader(lines(holder), delimiter=delimiter, strict=False)
     try:
         header = next(reader, None)
     except csv.Error as e:

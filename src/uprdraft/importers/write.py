@@ -12,9 +12,9 @@ U+FFFE/U+FFFF) are written as ``\\uXXXX`` escapes. Numbers are plain.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from json.encoder import encode_basestring  # the C encoder when there is one
 from operator import itemgetter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,13 +32,31 @@ _C1 = bytes(range(0x7F, 0xA0))  # DEL and the C1 controls: the unsafe characters
 def _escape_unsafe(text: str) -> str:
     """Characters YAML would read differently when raw, as \\uXXXX (they occur only inside
     double-quoted scalars: everything else we write is ASCII)."""
-    try:  # most exports hold Latin-1 letters only: a byte scan is three times a regex's speed
-        if len(text.encode("latin-1").translate(None, _C1)) == len(text):
+    if text.isascii():  # known without reading the text: only DEL can be unsafe
+        if "\x7f" not in text:
             return text
-    except UnicodeEncodeError:
-        if not _YAML_UNSAFE.search(text):
-            return text
+    else:
+        try:  # Latin-1 letters only (most exports): a byte scan is three times a regex's speed
+            if len(text.encode("latin-1").translate(None, _C1)) == len(text):
+                return text
+        except UnicodeEncodeError:
+            if not _YAML_UNSAFE.search(text):
+                return text
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _utf8(text: str) -> bytes:
+    """``_escape_unsafe(text)`` in UTF-8. Checked on the bytes, which are needed anyway: DEL
+    and the C1 controls (UTF-8 lead byte C2) are looked for with a byte search, quicker than
+    any scan of the text; the few others start with E2 or EF, rare bytes (a text holding one
+    is searched again, exactly)."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return _escape_unsafe(text).encode("utf-8")
+    if b"\x7f" in data or b"\xc2" in data or ((b"\xe2" in data or b"\xef" in data) and _YAML_UNSAFE.search(text)):
+        return _escape_unsafe(text).encode("utf-8")
+    return data
 
 
 def scalar(value: Any) -> str:
@@ -116,9 +134,10 @@ def write_recommendations_yaml(result_or_list, voluntary_commitments=None) -> st
     return "".join(yaml_parts(result_or_list, voluntary_commitments))
 
 
-def yaml_parts(result_or_list, voluntary_commitments=None, batch: int = 2000) -> Iterator[str]:
+def yaml_parts(result_or_list, voluntary_commitments=None, batch: int = 2000, escape=_escape_unsafe) -> Iterator:
     """The text of :func:`write_recommendations_yaml` in parts of at most ``batch``
-    recommendations each, so that a big import is written without one copy of it all."""
+    recommendations each, so that a big import is written without one copy of it all.
+    ``escape`` makes each part: :func:`_escape_unsafe` (text), or :func:`_utf8` (bytes)."""
     from .normalise import ImportResult
 
     if isinstance(result_or_list, Report):
@@ -134,14 +153,14 @@ def yaml_parts(result_or_list, voluntary_commitments=None, batch: int = 2000) ->
     else:
         head, recs, vols = [], list(result_or_list), list(voluntary_commitments or [])
     plain = isinstance(result_or_list, ImportResult)
-    yield "".join(line + "\n" for line in head) + ("recommendations:\n" if recs else "recommendations: []\n")
+    yield escape("".join(line + "\n" for line in head) + ("recommendations:\n" if recs else "recommendations: []\n"))
     lines_of = _line_caches()
     for start in range(0, len(recs), batch):
-        yield _escape_unsafe(_records(recs[start:start + batch], lines_of, plain))
+        yield escape(_records(recs[start:start + batch], lines_of, plain))
     if vols:
-        yield "voluntary_commitments:\n"
+        yield escape("voluntary_commitments:\n")
         for start in range(0, len(vols), batch):
-            yield _escape_unsafe(_records(vols[start:start + batch], lines_of, plain))
+            yield escape(_records(vols[start:start + batch], lines_of, plain))
 
 
 # per field: its line, and its line when a list follows
@@ -196,7 +215,8 @@ def _records(recs, lines_of: dict[str, _Lines], plain: bool = False) -> str:
             values = tuple(getattr(rec, name) for name in FIELDS)
         rid, text, states, response, themes, status, assessment, sources, session, state, symbol, action = values
         # an import's plain record (a dict) holds these types by construction (.record.plain)
-        if not (plain and type(rec) is dict) and not (type(rid) is str and type(text) is str and type(states) is list and type(themes) is list
+        if not (plain and type(rec) is dict) and not (
+                type(rid) is str and type(text) is str and type(states) is list and type(themes) is list
                 and type(sources) is list and (response is None or type(response) is str)
                 and (status is None or type(status) is str) and (assessment is None or type(assessment) is str)
                 and (session is None or type(session) is int) and (state is None or type(state) is str)
@@ -240,7 +260,7 @@ def _records(recs, lines_of: dict[str, _Lines], plain: bool = False) -> str:
 def _item(values: tuple, add) -> None:
     """The lines of one recommendation whatever its values' types (see :func:`_records`)."""
     first = []
-    for (head, list_head), value in zip(_HEADS, values):
+    for (head, list_head), value in zip(_HEADS, values, strict=True):
         if value is None:
             continue
         if isinstance(value, (list, tuple)):
@@ -308,5 +328,5 @@ def import_to_yaml(path, output=None, *, force: bool = False, state: str | None 
                                          "written", str(path)))
             return result.to_report(None)
         # written part by part: never the whole text, then its bytes, at once
-        write_atomic(output, (part.encode("utf-8") for part in yaml_parts(result)), force=force)
+        write_atomic(output, yaml_parts(result, escape=_utf8), force=force)
     return result.to_report(str(output))
