@@ -18,7 +18,7 @@ from pathlib import Path
 from ..findings import Finding, InputError, Report, warning
 from .formats import FORMAT_NAMES, RowError
 from .read import Entry
-from .record import plain
+from .record import FIELDS, ID, SESSION, STATE, SYMBOL, VALUES, plain
 
 
 @dataclass
@@ -26,8 +26,8 @@ class ImportResult:
     """What an import found: the recommendations, voluntary commitments, findings and counts.
 
     :func:`uprdraft.importers.import_recommendations` returns it as ``report.data``.
-    ``records`` and ``voluntary_records`` hold each one as read: a plain dict of the model's
-    fields (:mod:`.record`) or a model; :attr:`recommendations` and
+    ``records`` and ``voluntary_records`` hold each one as read: a plain tuple of the model's
+    field values (:mod:`.record`) or a model; :attr:`recommendations` and
     :attr:`voluntary_commitments` are the models, built when first asked for."""
 
     path: Path
@@ -109,13 +109,13 @@ class ImportResult:
 
 
 def _models(records: list) -> list:
-    """``records`` with every plain dict replaced by its model, in place."""
+    """``records`` with every plain tuple replaced by its model, in place."""
     validate = None
     for i, rec in enumerate(records):
-        if type(rec) is dict:
+        if type(rec) is tuple:
             if validate is None:
                 validate = _model()[0]
-            records[i] = validate(rec)
+            records[i] = validate(dict(zip(FIELDS, rec, strict=True)))
     return records
 
 
@@ -186,7 +186,7 @@ def _response(responses: dict, raw):
 
 def build(entry: Entry, result: ImportResult, rules, responses: dict | None = None):
     """``(record, voluntary)`` from one entry, or None (the row is skipped and reported). The
-    record is a plain dict of the model's fields when a table row needs no model (see
+    record is a plain tuple of the model's field values when a table row needs no model (see
     :mod:`.record`), else the model. ``responses``: a :class:`_Responses` shared by the
     entries of one file."""
     if responses is None:
@@ -331,9 +331,9 @@ def _collect(entries, result, filters, rules, responses, want_state, want_theme,
         if built is None:
             continue
         rec, voluntary = built
-        values = rec if type(rec) is dict else rec.__dict__  # a plain record, or a model's values
-        rid = values["id"]
-        key = (voluntary, values["document_symbol"], values["session"], rid)
+        values = rec if type(rec) is tuple else VALUES(rec.__dict__)  # a plain record, or a model's values
+        rid = values[ID]
+        key = (voluntary, values[SYMBOL], values[SESSION], rid)
         if key in seen_ids:
             first = seen_ids[key]
             first = f"{result.path}:row {first}" if isinstance(first, int) else first.where
@@ -354,10 +354,11 @@ def _collect(entries, result, filters, rules, responses, want_state, want_theme,
             if fields != last_fields:
                 last_fields = shared_fields.setdefault(frozenset(fields), fields)
             object.__setattr__(rec, "__pydantic_fields_set__", last_fields)
-        state = values["state_under_review"]
+        state = values[STATE]
         if state:
             states_seen.add(state)
-        if not no_filter and not filters.keeps(values, voluntary, want_state, want_theme):
+        if not no_filter and not filters.keeps(dict(zip(FIELDS, values, strict=True)), voluntary, want_state,
+                                               want_theme):
             result.filtered_out += 1
             continue
         (result.voluntary_records if voluntary else result.records).append(rec)

@@ -4,7 +4,8 @@ Building a pydantic ``Recommendation`` for every row was a large part of a 40,00
 import, and the command writes YAML, not models. So a table row whose values are already
 exactly what the model would keep (texts without surrounding spaces, ids given, choices
 spelt as defined, numbers of the right type and range, known fields only) becomes a plain
-dict of the model's fields with the model's defaults; any other row goes through the model,
+tuple of the model's field values (in :data:`FIELDS` order, the model's defaults filled in:
+a third of a dict's memory); any other row goes through the model,
 so a bad row's error is the model's own, word for word. The models themselves are built
 only when someone asks for them (:attr:`~uprdraft.importers.normalise.ImportResult.recommendations`).
 
@@ -26,7 +27,8 @@ _NO_LIST: Any = object()  # a list field not given: a new empty list each time
 _DEFAULTS = {"id": None, "text": None, "recommending_states": _NO_LIST, "response": None, "themes": _NO_LIST,
              "status": DEFAULT_STATUS, "assessment": None, "sources": _NO_LIST, "session": None,
              "state_under_review": None, "document_symbol": None, "action_category": None}
-_VALUES = itemgetter(*FIELDS)
+VALUES = itemgetter(*FIELDS)  # a dict of the fields -> their values, in order
+ID, SESSION, STATE, SYMBOL = (FIELDS.index(f) for f in ("id", "session", "state_under_review", "document_symbol"))
 _BIG = 1 << 63  # whole numbers the model surely keeps as they are
 
 
@@ -46,14 +48,15 @@ def _texts_kept(values: Any) -> bool:
     return True
 
 
-def plain(data: dict) -> dict | None:
-    """The model's field values for ``data`` (all fields, in order, defaults filled in), or
-    None when the model might change a value or refuse the row: then build the model.
+def plain(data: dict) -> tuple | None:
+    """The model's field values for ``data`` (all fields, in :data:`FIELDS` order, defaults
+    filled in), or None when the model might change a value or refuse the row: then build the
+    model.
     (Written out in one piece: it runs once per row.)"""
     rec = {**_DEFAULTS, **data}
     if len(rec) != len(FIELDS):
         return None  # a key that is no field
-    rid, text, states, response, themes, status, assessment, sources, session, state, symbol, action = _VALUES(rec)
+    rid, text, states, response, themes, status, assessment, sources, session, state, symbol, action = VALUES(rec)
     if not (type(rid) is str and rid and rid.strip() == rid and type(text) is str and text and text.strip() == text
             and (response is None or (type(response) is str and response in RESPONSES))
             and type(status) is str and status in STATUSES
@@ -64,7 +67,7 @@ def plain(data: dict) -> dict | None:
         return None
     # the lists, item by item (written out: a call per list would cost more than the check)
     if states is _NO_LIST:
-        rec["recommending_states"] = []
+        states = []
     elif type(states) is not list:
         return None
     else:
@@ -72,7 +75,7 @@ def plain(data: dict) -> dict | None:
             if type(v) is not str or v.strip() != v:
                 return None
     if themes is _NO_LIST:
-        rec["themes"] = []
+        themes = []
     elif type(themes) is not list:
         return None
     else:
@@ -80,7 +83,7 @@ def plain(data: dict) -> dict | None:
             if type(v) is not str or v.strip() != v:
                 return None
     if sources is _NO_LIST:
-        rec["sources"] = []
+        sources = []
     elif not _texts_kept(sources):
         return None
-    return rec
+    return rid, text, states, response, themes, status, assessment, sources, session, state, symbol, action

@@ -14,13 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from json.encoder import encode_basestring  # the C encoder when there is one
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from ..findings import InputError, Report, error
 from .formats import FORMAT_NAMES
-from .record import FIELDS
+from .record import FIELDS, VALUES
 
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -165,7 +164,6 @@ def yaml_parts(result_or_list, voluntary_commitments=None, batch: int = 2000, es
 
 # per field: its line, and its line when a list follows
 _HEADS = tuple((f"  {name}: ", f"  {name}:") for name in FIELDS)
-_FIELD_VALUES = itemgetter(*FIELDS)
 _SHORT = 200  # longer texts are not kept: they hardly repeat
 _KEPT = 100_000
 
@@ -199,7 +197,7 @@ def _records(recs, lines_of: dict[str, _Lines], plain: bool = False) -> str:
     The hot loop of a 40,000-row import, written out for the usual values (texts, lists of
     texts, whole numbers, None): one C call per text, and the lines of values that repeat
     from row to row taken from ``lines_of`` (:func:`_line_caches`). Any other value goes
-    through :func:`_item`, which writes the same lines field by field. ``plain``: the dicts
+    through :func:`_item`, which writes the same lines field by field. ``plain``: the tuples
     among ``recs`` are an import's plain records."""
     enc = encode_basestring
     item = lines_of["item"].__getitem__
@@ -209,20 +207,17 @@ def _records(recs, lines_of: dict[str, _Lines], plain: bool = False) -> str:
     lines: list[str] = []
     add, extend = lines.append, lines.extend
     for rec in recs:
-        try:
-            values = _FIELD_VALUES(rec if type(rec) is dict else rec.__dict__)
-        except (AttributeError, KeyError):  # not a model: its attributes
-            values = tuple(getattr(rec, name) for name in FIELDS)
+        if plain and type(rec) is tuple:
+            values = rec  # an import's plain record: the usual types by construction (.record.plain)
+        else:
+            try:
+                values = VALUES(rec.__dict__)
+            except (AttributeError, KeyError):  # not a model: its attributes
+                values = tuple(getattr(rec, name) for name in FIELDS)
+            if not _usual(values):
+                _item(values, add)
+                continue
         rid, text, states, response, themes, status, assessment, sources, session, state, symbol, action = values
-        # an import's plain record (a dict) holds these types by construction (.record.plain)
-        if not (plain and type(rec) is dict) and not (
-                type(rid) is str and type(text) is str and type(states) is list and type(themes) is list
-                and type(sources) is list and (response is None or type(response) is str)
-                and (status is None or type(status) is str) and (assessment is None or type(assessment) is str)
-                and (session is None or type(session) is int) and (state is None or type(state) is str)
-                and (symbol is None or type(symbol) is str) and (action is None or type(action) is int)):
-            _item(values, add)
-            continue
         first = len(lines)
         add(f"- id: {enc(rid)}\n  text: {enc(text)}")
         try:  # a list item that is no text: its scalar, through the item cache too
@@ -255,6 +250,16 @@ def _records(recs, lines_of: dict[str, _Lines], plain: bool = False) -> str:
             add(action_line[action])
     lines.append("")
     return "\n".join(lines)
+
+
+def _usual(values: tuple) -> bool:
+    """Whether :func:`_records` writes these values itself (else :func:`_item` does)."""
+    rid, text, states, response, themes, status, assessment, sources, session, state, symbol, action = values
+    return (type(rid) is str and type(text) is str and type(states) is list and type(themes) is list
+            and type(sources) is list and (response is None or type(response) is str)
+            and (status is None or type(status) is str) and (assessment is None or type(assessment) is str)
+            and (session is None or type(session) is int) and (state is None or type(state) is str)
+            and (symbol is None or type(symbol) is str) and (action is None or type(action) is int))
 
 
 def _item(values: tuple, add) -> None:
