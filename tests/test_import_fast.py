@@ -264,3 +264,19 @@ def test_a_byte_undefined_in_cp1252_is_found_past_the_sampled_runs():
     data = b"caf\xe9 " * (MAX_RUNS + 5) + b"x\x8fy\n"
     assert detect(data, 3).encoding == "mac_roman" and "0x8F" in detect(data, 3).reason
     assert "0x8F" not in detect(b"caf\xe9 " * (MAX_RUNS + 5), 3).reason
+
+
+@given(st.lists(st.sampled_from(["UPRI-S", "{session}", "{row}", "-R", "%", "%s", "{{", "}}", "{", "}", "{row:05d}",
+                                 "{session!r}", "{}", "{other}", "{row.real}", "x"]), max_size=6).map("".join),
+       st.one_of(st.none(), st.integers(0, 99)), st.integers(2, 10**6))
+@settings(max_examples=500, deadline=None)
+def test_ids_are_made_as_str_format_makes_them(template, session, row):
+    from uprdraft.importers.normalise import _id_format
+
+    try:
+        want = template.format(session=session, row=row)
+    except Exception as e:  # noqa: BLE001 - the same error, whatever it is
+        with pytest.raises(type(e)):
+            _id_format(template)(session, row)
+        return
+    assert _id_format(template)(session, row) == want

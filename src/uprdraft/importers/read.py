@@ -109,8 +109,8 @@ def table_entries(path: Path, encoding: str | None, result, rules) -> Iterator[E
         rows.reverse()
         rows = _popping(rows)
     for n, cells in rows:
-        if not "".join(cells).strip():
-            continue  # blank lines are not rows
+        if not (cells and cells[0] and not cells[0][0].isspace()) and not "".join(cells).strip():
+            continue  # blank lines are not rows (a first cell starting with a letter says at once)
         result.rows_read += 1
         try:
             if len(cells) > width and any(c.strip() for c in cells[width:]):
