@@ -291,10 +291,12 @@ def import_recommendations(input_path: PathArg, output: PathArg | None = None, f
     if session is not None and (isinstance(session, bool) or not isinstance(session, int)):
         raise InputError(f"session: give a session number, not {session!r}", code="usage")
     from .importers import import_to_yaml
+    from .importers.settings import resolve
 
+    # the default rules as plain values: importing a file loads no rules machinery (pydantic)
     report: Report = import_to_yaml(input_path, output, force=_force(force), state=state, theme=theme,
                                     response=response, session=session, encoding=encoding,
-                                    rules=make_context(rules).rules)
+                                    rules=resolve(rules))
     return report
 
 

@@ -76,12 +76,12 @@ MAX_RUNS = 10_000  # enough evidence; keeps huge files fast
 
 
 def _cp1252_or_mac_roman(data: bytes, margin: int) -> Detected:
-    undef = _CP1252_UNDEFINED.search(data)
     # only the non-ASCII runs and one neighbour each side matter: score those windows
     windows: list[bytes] = []
     marks = data.translate(_HIGH)  # 1 for a byte >= 0x80: the runs are found by C-speed find()
     find = marks.find
     pos = find(1)
+    end = 0
     while pos >= 0 and len(windows) < MAX_RUNS:
         end = find(0, pos)
         if end < 0:
@@ -89,9 +89,14 @@ def _cp1252_or_mac_roman(data: bytes, margin: int) -> Detected:
         windows.append(data[max(pos - 1, 0): end + 1])
         pos = find(1, end)
     sample = b" ".join(windows)
+    # the first byte undefined in cp1252 (all >= 0x80): in the windows, else past them
+    undef = _CP1252_UNDEFINED.search(sample)
+    undefined = undef.group()[0] if undef else None
+    if undefined is None and pos >= 0:  # more runs than windows: look at the rest of the file
+        rest = _CP1252_UNDEFINED.search(data, end)
+        undefined = rest.group()[0] if rest else None
     mac = _plausibility(sample.decode("mac_roman"))
-    if undef:
-        undefined = data[undef.start()]
+    if undefined is not None:
         return Detected("mac_roman", f"byte 0x{undefined:02X} does not exist in Windows-1252; "
                                      f"Mac Roman reads it as a letter (score {mac:+d})")
     cp = _plausibility(sample.decode("cp1252"))
@@ -137,9 +142,10 @@ def _plausibility(text: str) -> int:
     return score
 
 
-def decode(data: bytes, encoding: str | None = None, *, rules=None) -> tuple[str, Detected]:
-    """Decode ``data`` with ``encoding`` (strictly) or the detected one (``rules`` as for
-    :func:`detect`).
+def decode(data: bytes, encoding: str | None = None, *, rules=None, margin: int | None = None
+           ) -> tuple[str, Detected]:
+    """Decode ``data`` with ``encoding`` (strictly) or the detected one (``margin`` and
+    ``rules`` as for :func:`detect`).
 
     Raises ``UnicodeDecodeError`` when a given encoding does not fit the bytes and
     ``LookupError`` for an unknown codec name; callers turn these into InputError.
@@ -147,5 +153,5 @@ def decode(data: bytes, encoding: str | None = None, *, rules=None) -> tuple[str
     if encoding:
         codecs.lookup(encoding)  # LookupError for a name Python does not know
         return data.decode(encoding), Detected(encoding, "given with --encoding")
-    det = detect(data, rules=rules)
+    det = detect(data, margin, rules=rules)
     return data.decode("utf-8" if det.encoding == "ascii" else det.encoding), det

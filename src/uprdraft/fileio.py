@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .findings import InputError
@@ -88,15 +89,17 @@ def check_writable(path: str | Path, force: bool) -> Path:
     return path
 
 
-def write_atomic(path: str | Path, data: bytes | str, force: bool = False) -> Path:
+def write_atomic(path: str | Path, data: bytes | str | Iterable[bytes], force: bool = False) -> Path:
     """Write one file through a temporary file in the same folder, then rename: a crash or an
-    error never leaves a half-written file, and an existing file is only replaced with ``force``."""
+    error never leaves a half-written file, and an existing file is only replaced with ``force``.
+    ``data``: the bytes (or text, written as UTF-8), or the bytes in parts (a big file made
+    and written part by part)."""
     path = Path(path)
     write_all({path: data.encode("utf-8") if isinstance(data, str) else data}, force)
     return path
 
 
-def write_all(files: dict[Path, bytes], force: bool = False) -> list[Path]:
+def write_all(files: Mapping[Path, bytes | Iterable[bytes]], force: bool = False) -> list[Path]:
     """Write several files all or nothing: every one to a temporary file first, then each
     renamed into place; if any step fails, the files already placed are taken back (and a
     file replaced with ``force`` is restored), so none is left behind. A link at the target is
@@ -152,13 +155,20 @@ def _umask() -> int:
     return mask
 
 
-def _stage(path: Path, data: bytes) -> str:
+def _stage(path: Path, data: bytes | Iterable[bytes]) -> str:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.chmod(tmp, 0o666 & ~_umask())  # as any new file would be, not mkstemp's 0600
+    try:
+        with os.fdopen(fd, "wb") as f:
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                f.write(data)
+            else:
+                f.writelines(data)  # parts made as they are written: a failure leaves no temporary file
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # as any new file would be, not mkstemp's 0600
+    except BaseException:
+        os.unlink(tmp)
+        raise
     return tmp
 
 

@@ -16,7 +16,8 @@ Public API (used by ``uprdraft import recommendations``, mid-term reports and ac
 Modules, one job each: :mod:`.read` (files -> entries: :mod:`.table` for CSV/XLSX,
 :mod:`.formats` for the export layouts, YAML/JSON), :mod:`.normalise` (entries ->
 recommendations: responses, ids, bad rows, filters), :mod:`.write` (YAML and CSV out).
-Every public function takes ``rules=None`` (see :func:`uprdraft.rules.resolve`).
+Every public function takes ``rules=None``: the defaults, as plain values (:mod:`.settings`, no
+pydantic), or the rules given (see :func:`uprdraft.rules.resolve`).
 """
 from __future__ import annotations
 
@@ -57,9 +58,9 @@ def import_recommendations(path, *, state: str | None = None, theme: str | None 
     "accepted" work too), ``session`` (UPR Working Group session number).
     Raises InputError when the file cannot be read, or has unknown columns.
     """
-    from ..rules import resolve
     from .normalise import Filters, ImportResult, collect
     from .read import entries
+    from .settings import resolve
 
     rules = resolve(rules)
     path = Path(path)

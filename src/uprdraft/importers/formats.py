@@ -122,24 +122,32 @@ def split_template_list(value: str) -> list[str]:
 
 
 def row_uprinfo(cells, idx, row) -> dict:
-    n = len(cells)
-    v = {key: cells[i].strip() if i < n else "" for key, i in idx.items()}  # one pass over the row
-    text = v.get("text", "")
+    get = idx.get
+    try:  # the cells read one by one: this runs for each of tens of thousands of rows
+        text = cells[idx["text"]].strip()
+        session = cells[idx["session"]].strip()
+        to = cells[idx["to"]].strip()
+        frm = cells[idx["from"]].strip()
+        response = cells[idx["response"]].strip()
+        i = get("action")
+        action = cells[i].strip() if i is not None else ""
+        i = get("issue")
+        issue = cells[i].strip() if i is not None else ""
+    except IndexError:  # a short row: the missing cells are empty
+        return row_uprinfo(cells + [""] * (max(idx.values()) + 1 - len(cells)), idx, row)
     if not text:
         raise RowError("empty-text", "the Text cell is empty; a recommendation needs its text")
-    session = v.get("session", "")
     session = int(session) if session.isdigit() else _session(session, required=True)
-    action = v.get("action", "")
     action_category, note = (int(action), None) if action in _ACTIONS else _action(action)
+    themes = _THEMES.get(issue)
+    if themes is None:
+        themes = _themes(issue)
     # States, responses and themes repeat on thousands of rows: one string each (interned)
-    frm = intern(v.get("from", ""))
-    issue = v.get("issue", "")
-    to = v.get("to")
     out = {
         "text": text,
-        "recommending_states": [frm] if frm else [],
-        "response_raw": v.get("response", ""),
-        "themes": [intern(t.strip()) for t in issue.split(",") if t.strip()] if issue else [],
+        "recommending_states": [intern(frm)] if frm else [],
+        "response_raw": response,
+        "themes": list(themes),
         "session": session,
         "state_under_review": intern(to) if to else None,
         "action_category": action_category,
@@ -147,6 +155,18 @@ def row_uprinfo(cells, idx, row) -> dict:
     if note:
         out["_warnings"] = [("action", note)]
     return out
+
+
+_THEMES: dict[str, tuple[str, ...]] = {}  # Issue cell -> its themes: a few thousand cells repeat
+
+
+def _themes(issue: str) -> tuple[str, ...]:
+    """The themes of a UPR Info Issue cell (comma-joined), remembered."""
+    themes = tuple(intern(t) for t in map(str.strip, issue.split(",")) if t)
+    if len(_THEMES) >= 10_000:
+        _THEMES.clear()
+    _THEMES[issue] = themes
+    return themes
 
 
 _ACTIONS = frozenset("12345")

@@ -8,29 +8,33 @@ with its place and the reason), never dropped silently.
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..findings import Finding, InputError, Report, warning
 from .formats import FORMAT_NAMES, RowError
 from .read import Entry
+from .record import FIELDS, ID, SESSION, STATE, SYMBOL, VALUES, plain
 
 
 @dataclass
 class ImportResult:
     """What an import found: the recommendations, voluntary commitments, findings and counts.
 
-    :func:`uprdraft.importers.import_recommendations` returns it as ``report.data``."""
+    :func:`uprdraft.importers.import_recommendations` returns it as ``report.data``.
+    ``records`` and ``voluntary_records`` hold each one as read: a plain tuple of the model's
+    field values (:mod:`.record`) or a model; :attr:`recommendations` and
+    :attr:`voluntary_commitments` are the models, built when first asked for."""
 
     path: Path
     format: str  # upr-info | uhri | template | yaml
-    recommendations: list = field(default_factory=list)
-    voluntary_commitments: list = field(default_factory=list)
+    records: list = field(default_factory=list)
+    voluntary_records: list = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     rows_read: int = 0
     skipped: Counter = field(default_factory=Counter)  # reason -> rows
@@ -39,10 +43,21 @@ class ImportResult:
     encoding_reason: str | None = None
     max_row_findings: int = 200
     row_findings: dict = field(default_factory=dict)  # code -> rows with that warning
+    plain_rows: bool = False  # set by the table reader: its rows may skip the model (see .record)
+
+    @property
+    def recommendations(self) -> list:
+        """The recommendations, as ``Recommendation`` models (the same list each time)."""
+        return _models(self.records)
+
+    @property
+    def voluntary_commitments(self) -> list:
+        """The voluntary commitments, as ``Recommendation`` models (the same list each time)."""
+        return _models(self.voluntary_records)
 
     @property
     def imported(self) -> int:
-        return len(self.recommendations) + len(self.voluntary_commitments)
+        return len(self.records) + len(self.voluntary_records)
 
     @property
     def stats(self) -> dict:
@@ -52,8 +67,8 @@ class ImportResult:
             "encoding_reason": self.encoding_reason,
             "rows_read": self.rows_read,
             "imported": self.imported,
-            "recommendations": len(self.recommendations),
-            "voluntary_commitments": len(self.voluntary_commitments),
+            "recommendations": len(self.records),
+            "voluntary_commitments": len(self.voluntary_records),
             "skipped": sum(self.skipped.values()),
             "skipped_reasons": dict(sorted(self.skipped.items())),
             "filtered_out": self.filtered_out,
@@ -63,8 +78,8 @@ class ImportResult:
         """Plain-words summary lines (the CLI prints them on stderr)."""
         enc = f", encoding {self.encoding} ({self.encoding_reason})" if self.encoding else ""
         lines = [f"{self.path}: {FORMAT_NAMES[self.format]}{enc}",
-                 f"read {self.rows_read} rows; imported {len(self.recommendations)} recommendations"
-                 + (f" and {len(self.voluntary_commitments)} voluntary commitments" if self.voluntary_commitments else "")]
+                 f"read {self.rows_read} rows; imported {len(self.records)} recommendations"
+                 + (f" and {len(self.voluntary_records)} voluntary commitments" if self.voluntary_records else "")]
         if self.skipped:
             why = ", ".join(f"{reason}: {n}" for reason, n in sorted(self.skipped.items()))
             lines.append(f"skipped {sum(self.skipped.values())} rows ({why}); see the warnings above")
@@ -92,6 +107,22 @@ class ImportResult:
     def to_report(self, output: str | None = None) -> Report:
         """A Report: these findings, :attr:`stats`, ``output``, and this result as ``data``."""
         return Report(findings=self.findings, stats=self.stats, output=output, data=self)
+
+
+def _models(records: list) -> list:
+    """``records`` with every plain tuple replaced by its model, in place."""
+    validate = None
+    fields_set = None
+    for i, rec in enumerate(records):
+        if type(rec) is tuple:
+            if validate is None:
+                validate = _model()[0]
+            model = records[i] = validate(dict(zip(FIELDS, rec, strict=True)))
+            # every field is given: one set for them all (see _collect; nothing reads or changes it)
+            if fields_set is None:
+                fields_set = model.__pydantic_fields_set__
+            object.__setattr__(model, "__pydantic_fields_set__", fields_set)
+    return records
 
 
 # --------------------------------------------------------------------------- responses
@@ -131,6 +162,31 @@ def _model():
     return Recommendation.model_validate, ValidationError
 
 
+@functools.lru_cache(maxsize=16)
+def _id_format(template: str) -> Callable[[Any, int], str]:
+    """``template.format(session=..., row=...)`` as a function; a template of plain fields (no
+    format spec or conversion, the usual case) as a %-format, three times quicker (``%s`` and
+    ``{}`` write a value alike: its ``str``)."""
+    import string
+
+    pattern, names = [], []
+    try:
+        for text, name, spec, conversion in string.Formatter().parse(template):
+            pattern.append(text.replace("%", "%%"))
+            if name is None:
+                continue
+            if name not in ("session", "row") or spec or conversion:
+                raise ValueError(name)
+            pattern.append("%s")
+            names.append(name)
+    except ValueError:  # anything else: str.format itself, with its own errors
+        return lambda session, row: template.format(session=session, row=row)
+    fmt = "".join(pattern)
+    if names == ["session", "row"]:
+        return lambda session, row: fmt % (session, row)
+    return lambda session, row: fmt % tuple(session if n == "session" else row for n in names)
+
+
 class _Responses(dict):
     """normalise_response, remembered for each wording met (an export uses a handful)."""
 
@@ -160,8 +216,10 @@ def _response(responses: dict, raw):
 
 
 def build(entry: Entry, result: ImportResult, rules, responses: dict | None = None):
-    """``(recommendation, voluntary)`` from one entry, or None (the row is skipped and reported).
-    ``responses``: a :class:`_Responses` shared by the entries of one file."""
+    """``(record, voluntary)`` from one entry, or None (the row is skipped and reported). The
+    record is a plain tuple of the model's field values when a table row needs no model (see
+    :mod:`.record`), else the model. ``responses``: a :class:`_Responses` shared by the
+    entries of one file."""
     if responses is None:
         responses = _Responses(rules)
     data = entry.data
@@ -170,14 +228,17 @@ def build(entry: Entry, result: ImportResult, rules, responses: dict | None = No
         for code, note in data.pop("_warnings"):
             result.row_warning(code, note, entry)
     voluntary = entry.voluntary
+    has_raw = err is None and "response_raw" in data
+    if has_raw:
+        raw = data.pop("response_raw")
+        got = responses[raw] if type(raw) is str else _response(responses, raw)
     if err is None and entry.row is not None and not data.get("id"):
         imp = rules.importing
-        got = _response(responses, data.get("response_raw", ""))
-        template = imp.voluntary_id if isinstance(got, tuple) and got[0] == "voluntary" else (
+        shape = got if has_raw else _response(responses, "")
+        template = imp.voluntary_id if isinstance(shape, tuple) and shape[0] == "voluntary" else (
             imp.uprinfo_id if result.format == "upr-info" else imp.uhri_id)
-        data["id"] = template.format(session=data.get("session"), row=entry.row)
-    if err is None and "response_raw" in data:
-        got = _response(responses, data.pop("response_raw"))
+        data["id"] = _id_format(template)(data.get("session"), entry.row)
+    if has_raw:
         if isinstance(got, RowError):
             err = got
         else:
@@ -188,6 +249,10 @@ def build(entry: Entry, result: ImportResult, rules, responses: dict | None = No
                 voluntary, value = True, None
             data["response"] = value
     if err is None:
+        if result.plain_rows and entry.row is not None:
+            rec = plain(data)
+            if rec is not None:
+                return rec, voluntary
         validate, invalid = _model()
         try:
             return validate(data), voluntary
@@ -204,6 +269,24 @@ def build(entry: Entry, result: ImportResult, rules, responses: dict | None = No
     result.skipped[err.reason] += 1
     result.row_warning("bad-row", f"{err.message}; this row was skipped", entry)
     return None
+
+
+class PausedGC:
+    """The cyclic garbage collector paused for a block: an import makes and keeps tens of
+    thousands of objects, which the collector would walk again and again for nothing
+    (nothing here makes a cycle)."""
+
+    def __enter__(self) -> None:
+        import gc
+
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc) -> None:
+        import gc
+
+        if self.was_enabled:
+            gc.enable()
 
 
 # --------------------------------------------------------------------------- filters
@@ -238,14 +321,15 @@ class Filters:
                 raise InputError(f"--session: '{session}' is not a session number", code="usage") from None
         return cls(state=state, theme=theme, response=want_response, session=session)
 
-    def keeps(self, rec, voluntary: bool, state: str | None, theme: str | None) -> bool:
-        if state is not None and fold(rec.state_under_review or "") != state:
+    def keeps(self, values: dict, voluntary: bool, state: str | None, theme: str | None) -> bool:
+        """Whether a recommendation (its field values) passes, ``state`` and ``theme`` folded."""
+        if state is not None and fold(values["state_under_review"] or "") != state:
             return False
-        if theme is not None and not any(theme in fold(t) for t in rec.themes):
+        if theme is not None and not any(theme in fold(t) for t in values["themes"]):
             return False
-        if self.response is not None and ("voluntary" if voluntary else (rec.response or "")) != self.response:
+        if self.response is not None and ("voluntary" if voluntary else (values["response"] or "")) != self.response:
             return False
-        return not (self.session is not None and rec.session != self.session)
+        return not (self.session is not None and values["session"] != self.session)
 
 
 def collect(entries: Iterable[Entry], result: ImportResult, filters: Filters, rules) -> ImportResult:
@@ -257,18 +341,11 @@ def collect(entries: Iterable[Entry], result: ImportResult, filters: Filters, ru
     seen_ids: dict[tuple, Entry | int] = {}  # id -> where it came first (a table row, or the entry)
     responses = _Responses(rules)
     result.max_row_findings = rules.importing.max_row_findings
-    import gc
-
-    # tens of thousands of objects are made and kept: the cyclic collector would walk them all
-    # again and again for nothing (nothing here makes a cycle)
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with PausedGC():
         _collect(entries, result, filters, rules, responses, want_state, want_theme, states_seen, seen_ids)
-    finally:
-        if was_enabled:
-            gc.enable()
     if filters.state and states_seen and not any(fold(s) == want_state for s in states_seen):
+        import difflib
+
         close = difflib.get_close_matches(filters.state, sorted(states_seen), n=3, cutoff=0.5)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         result.findings.append(warning("filter", f"--state {filters.state!r}: no State under review of that name "
@@ -285,26 +362,34 @@ def _collect(entries, result, filters, rules, responses, want_state, want_theme,
         if built is None:
             continue
         rec, voluntary = built
-        key = (voluntary, rec.document_symbol, rec.session, rec.id)
+        values = rec if type(rec) is tuple else VALUES(rec.__dict__)  # a plain record, or a model's values
+        rid = values[ID]
+        key = (voluntary, values[SYMBOL], values[SESSION], rid)
         if key in seen_ids:
             first = seen_ids[key]
             first = f"{result.path}:row {first}" if isinstance(first, int) else first.where
             result.skipped["duplicate-id"] += 1
-            result.row_warning("bad-row", f"id {rec.id} appears already at {first}; this row was skipped; "
+            result.row_warning("bad-row", f"id {rid} appears already at {first}; this row was skipped; "
                                           "give each recommendation its own id", entry)
             continue
         # keep only where it came from: a table row's number, or the entry (its values let go)
-        entry.data = {}
-        seen_ids[key] = entry.row if entry.row is not None else entry
-        fields = rec.__pydantic_fields_set__
-        # the rows of one file set the same fields: one set for them all (a set per model would
-        # be a third of its memory; nothing reads or changes model_fields_set)
-        if fields != last_fields:
-            last_fields = shared_fields.setdefault(frozenset(fields), fields)
-        object.__setattr__(rec, "__pydantic_fields_set__", last_fields)
-        if rec.state_under_review:
-            states_seen.add(rec.state_under_review)
-        if not no_filter and not filters.keeps(rec, voluntary, want_state, want_theme):
+        if entry.row is None:
+            entry.data = {}
+            seen_ids[key] = entry
+        else:
+            seen_ids[key] = entry.row
+        if values is not rec:
+            fields = rec.__pydantic_fields_set__
+            # the rows of one file set the same fields: one set for them all (a set per model
+            # would be a third of its memory; nothing reads or changes model_fields_set)
+            if fields != last_fields:
+                last_fields = shared_fields.setdefault(frozenset(fields), fields)
+            object.__setattr__(rec, "__pydantic_fields_set__", last_fields)
+        state = values[STATE]
+        if state:
+            states_seen.add(state)
+        if not no_filter and not filters.keeps(dict(zip(FIELDS, values, strict=True)), voluntary, want_state,
+                                               want_theme):
             result.filtered_out += 1
             continue
-        (result.voluntary_commitments if voluntary else result.recommendations).append(rec)
+        (result.voluntary_records if voluntary else result.records).append(rec)

@@ -52,19 +52,22 @@ YAML12_RESOLVERS: tuple[tuple[str, re.Pattern, str], ...] = (
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands are made: slots make each quicker to make
 class Entry:
     """One recommendation as read: raw field values, or ``{"_error": RowError}``."""
 
     data: dict
-    place: str | Callable[[], str]  # "file:row N", or a function giving "file:line:col"
+    place: str | Callable[[], str] | Path  # "file:line:col" or a function giving it; a table's file
     locate: Callable[[tuple], str] | None = None  # field path -> location (YAML and JSON)
     voluntary: bool = False
     row: int | None = None  # table rows: the spreadsheet row number
 
     @property
     def where(self) -> str:
-        if callable(self.place):
+        """``file:row N`` for a table row, ``file:line:col`` for a YAML or JSON item."""
+        if isinstance(self.place, Path):
+            self.place = f"{self.place}:row {self.row}"
+        elif callable(self.place):
             self.place = self.place()
         return self.place
 
@@ -76,15 +79,12 @@ def _popping(rows: list):
         yield rows.pop()
 
 
-def _row_place(path: Path, n: int) -> str:
-    return f"{path}:row {n}"
-
-
 def table_entries(path: Path, encoding: str | None, result, rules) -> Iterator[Entry]:
     """Entries of a CSV or XLSX export (UPR Info, UHRI or our template); sets ``result.format``
     and the encoding found. Raises InputError for unknown columns."""
     from .table import read_table
 
+    path = Path(path)  # an entry's place: this file, and its row
     table = read_table(path, encoding, rules)
     if table.detected is not None:
         result.encoding = table.detected.encoding
@@ -100,6 +100,7 @@ def table_entries(path: Path, encoding: str | None, result, rules) -> Iterator[E
         raise InputError(f"{path}:row 1: the columns are not those of a known export; expected {expected_columns()}",
                          code="columns")
     result.format = fmt
+    result.plain_rows = table.whole_characters
     idx = column_index(table.header, fmt)
     reader = ROW_READERS[fmt]
     width = len(table.header)
@@ -108,9 +109,8 @@ def table_entries(path: Path, encoding: str | None, result, rules) -> Iterator[E
         rows.reverse()
         rows = _popping(rows)
     for n, cells in rows:
-        if not "".join(cells).strip():
-            continue  # blank lines are not rows
-        where = functools.partial(_row_place, path, n)
+        if not (cells and cells[0] and not cells[0][0].isspace()) and not "".join(cells).strip():
+            continue  # blank lines are not rows (a first cell starting with a letter says at once)
         result.rows_read += 1
         try:
             if len(cells) > width and any(c.strip() for c in cells[width:]):
@@ -118,9 +118,9 @@ def table_entries(path: Path, encoding: str | None, result, rules) -> Iterator[E
                                               "a comma inside a cell needs the cell in double quotes")
             data = reader(cells, idx, n)
         except RowError as e:
-            yield Entry({"_error": e}, where, row=n)
+            yield Entry({"_error": e}, path, row=n)
             continue
-        yield Entry(data, where, row=n)
+        yield Entry(data, path, row=n)
 
 
 # --------------------------------------------------------------------------- YAML and JSON

@@ -20,7 +20,9 @@ most ``max_expansion_ratio`` times their packed size (checked for every member, 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+import itertools
+import operator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,12 +41,14 @@ class Table:
     detected: Detected | None = None  # CSV only
     sheet: str | None = None  # XLSX only
     notes: list[str] = field(default_factory=list)
+    # no cell holds a lone surrogate: strict decoders and XML never give one (see .record)
+    whole_characters: bool = True
 
 
 def read_table(path: Path, encoding: str | None = None, rules=None) -> Table:
     """The header and numbered rows of a CSV or XLSX file (``rules``: the limits, and the
     encoding decision, see :func:`uprdraft.encoding.detect`)."""
-    from ..rules import resolve
+    from .settings import resolve
 
     rules = resolve(rules)
     if path.suffix.lower() == ".xls":
@@ -64,7 +68,7 @@ def _read_csv(path: Path, holder: list[bytes], encoding: str | None, rules) -> T
     if data.startswith(b"PK\x03\x04"):
         raise InputError(f"{path}: this is a zip file (an Excel workbook?), not CSV; name it .xlsx", code="unreadable")
     try:
-        text, detected = decode(data, encoding, rules=rules)
+        text, detected = decode(data, encoding, margin=rules.importing.encoding_margin)
     except LookupError:
         raise InputError(f"--encoding {encoding}: unknown encoding; use utf-8, utf-8-sig, utf-16, cp1252 "
                          "or mac_roman", code="encoding") from None
@@ -83,16 +87,29 @@ def _read_csv(path: Path, holder: list[bytes], encoding: str | None, rules) -> T
     first = text[:end]
     delimiter = max((",", ";", "\t"), key=first.count)
     max_rows = rules.importing.max_rows
+    whole_characters = encoding is None or _whole_characters(text)
     # csv wants one kind of newline: lines are cut at CR, LF or CRLF (old Mac files end lines
     # with CR only) and given to it one by one, ending in "\n"
-    reader = csv.reader(_lines(text), delimiter=delimiter, strict=False)
+    reader = csv.reader(lines([text]), delimiter=delimiter, strict=False)  # lines() lets the text go
+    del text
     try:
         header = next(reader, None)
     except csv.Error as e:
         raise InputError(f"{path}:row 1: unreadable CSV ({e})", code="parse") from None
     if not header or not any(c.strip() for c in header):
         raise InputError(f"{path}: the file is empty; it needs a header row with column names", code="parse")
-    return Table(path, header, _csv_rows(path, reader, max_rows), detected=detected)
+    return Table(path, header, _csv_rows(path, reader, max_rows), detected=detected,
+                 whole_characters=whole_characters)
+
+
+def _whole_characters(text: str) -> bool:
+    """No lone surrogate in ``text`` (a codec given with --encoding, such as unicode_escape,
+    can make one; the encodings we detect never do)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _csv_rows(path: Path, reader, max_rows: int):
@@ -108,25 +125,15 @@ def _csv_rows(path: Path, reader, max_rows: int):
         raise InputError(f"{path}:row {n + 1}: unreadable CSV ({e})", code="parse") from None
 
 
-def _lines(text: str):
-    """The lines of ``text`` cut at LF, CRLF or a lone CR, each ending in LF."""
-    import re
-
-    if "\r" not in text:
-        start = 0
-        find = text.find
-        while True:
-            i = find("\n", start)
-            if i < 0:
-                if start < len(text):
-                    yield text[start:] + "\n"
-                return
-            yield text[start:i + 1]
-            start = i + 1
-    for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
-        line = m.group()
-        if not line:
-            if m.end() >= len(text):
-                return
-            continue
-        yield line.rstrip("\r\n") + "\n"
+def lines(holder: list[str]) -> Iterator[str]:
+    """The lines of the text in ``holder`` (let go once cut), cut at LF, CRLF or a lone CR,
+    each ending in LF. Cut by ``str.split`` and given the LF back by ``map``: no Python code
+    runs per line."""
+    text = holder.pop()
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    parts = text.split("\n")
+    del text
+    if parts[-1] == "":
+        parts.pop()  # the text ends with a newline (or is empty)
+    return map(operator.add, parts, itertools.repeat("\n"))
