@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import Finding, InputError, Report, warning
+from ..gcpause import paused
 from .formats import FORMAT_NAMES, RowError
 from .read import Entry
 from .record import FIELDS, ID, SESSION, STATE, SYMBOL, VALUES, plain
@@ -271,24 +272,6 @@ def build(entry: Entry, result: ImportResult, rules, responses: dict | None = No
     return None
 
 
-class PausedGC:
-    """The cyclic garbage collector paused for a block: an import makes and keeps tens of
-    thousands of objects, which the collector would walk again and again for nothing
-    (nothing here makes a cycle)."""
-
-    def __enter__(self) -> None:
-        import gc
-
-        self.was_enabled = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc) -> None:
-        import gc
-
-        if self.was_enabled:
-            gc.enable()
-
-
 # --------------------------------------------------------------------------- filters
 def fold(s: str) -> str:
     """Case- and accent-insensitive form: "Côte" and "cote" fold alike."""
@@ -341,7 +324,7 @@ def collect(entries: Iterable[Entry], result: ImportResult, filters: Filters, ru
     seen_ids: dict[tuple, Entry | int] = {}  # id -> where it came first (a table row, or the entry)
     responses = _Responses(rules)
     result.max_row_findings = rules.importing.max_row_findings
-    with PausedGC():
+    with paused():  # an import keeps tens of thousands of objects: see gcpause
         _collect(entries, result, filters, rules, responses, want_state, want_theme, states_seen, seen_ids)
     if filters.state and states_seen and not any(fold(s) == want_state for s in states_seen):
         import difflib

@@ -309,8 +309,8 @@ def import_to_yaml(path, output=None, *, force: bool = False, state: str | None 
     set (None when nothing was imported: error ``nothing-imported``, nothing written);
     ``report.data`` is the :class:`~uprdraft.importers.normalise.ImportResult`."""
     from ..fileio import check_writable, default_output, write_atomic
+    from ..gcpause import paused
     from . import import_recommendations
-    from .normalise import PausedGC
     from .read import YAML_SUFFIXES
 
     path = Path(path)
@@ -322,7 +322,7 @@ def import_to_yaml(path, output=None, *, force: bool = False, state: str | None 
     if output.resolve() == path.resolve():
         raise InputError(f"{output}: this is the input file; choose another name with -o", code="io")
     check_writable(output, force)
-    with PausedGC():  # the records are kept until written: see PausedGC
+    with paused():  # the records are kept until written: see gcpause
         report = import_recommendations(path, state=state, theme=theme, response=response, session=session,
                                         encoding=encoding, rules=rules)
         result = report.data
