@@ -323,3 +323,37 @@ def test_row_warnings_past_the_cap_are_counted_in_one_line(tmp_path):
     bad = [f for f in res.findings if f.code == "bad-row"]
     assert len(bad) == 21 and bad[-1].location == str(p) and "and 230 more rows" in bad[-1].message
     assert len([f for f in import_recommendations(p).findings if f.code == "bad-row"]) == 201
+
+
+# --------------------------------------------------------------------------- our YAML and JSON
+def _alias_bomb(levels: int = 7, width: int = 50) -> str:
+    lines = ['s: &l0 "lol"']
+    lines += [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * width) + "]" for i in range(1, levels + 1)]
+    return "\n".join(lines) + (f"\nrecommendations:\n  - id: '1'\n    text: x\n    themes: *l{levels}\n"
+                               "    state_under_review: X\n    session: 1\n")
+
+
+@pytest.mark.parametrize("name, text, code", [
+    ("deep.json", '{"recommendations": [{"id": "1", "text": ' + "[" * 100_000 + "]" * 100_000 + "}]}", "input-depth"),
+    ("deep.yaml", "recommendations:\n  - id: '1'\n    text: " + "[" * 100_000 + "]" * 100_000 + "\n", "input-depth"),
+    ("bomb.yaml", _alias_bomb(), "input-nodes"),
+])
+def test_yaml_and_json_imports_are_bounded_like_every_input(tmp_path, cli, name, text, code):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    got, report = cli.json("import", "recommendations", p, "-o", tmp_path / "o.yaml")
+    assert got == 2 and [f["code"] for f in report["findings"]] == [code], report
+    assert "limits." in report["findings"][0]["message"] and not (tmp_path / "o.yaml").exists()
+
+
+def test_yaml_import_takes_its_limits_from_the_rules(tmp_path, cli):
+    p = tmp_path / "recs.yaml"
+    p.write_text("".join(f"- id: '{i}'\n  text: Text {i}\n  state_under_review: Chad\n  session: 12\n"
+                         for i in range(20)), encoding="utf-8")
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("limits: {yaml_nodes: 50}\n", encoding="utf-8")
+    code, report = cli.json("--rules", rules, "import", "recommendations", p, "-o", tmp_path / "o.yaml")
+    assert code == 2 and report["findings"][0]["code"] == "input-nodes", report
+    rules.write_text("limits: {yaml_nodes: 5000}\n", encoding="utf-8")
+    code, report = cli.json("--rules", rules, "import", "recommendations", p, "-o", tmp_path / "o.yaml")
+    assert code == 0 and report["stats"]["imported"] == 20, report

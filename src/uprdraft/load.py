@@ -255,24 +255,39 @@ def _parse_yaml(text: str, path: Path, line_offset: int = 0, rules=None):
                          code="parse") from None
 
 
-def parse_json(text: str, path: Path, rules=None) -> tuple[Any, Any]:
-    """(values, libyaml node tree or None): ``json`` decides what the file says; the YAML
-    reader only gives positions (it refuses some texts JSON allows: then positions fall
-    back to line 1)."""
-    from .yamlread import LimitError, check_json
-
+def read_json(text: str, path: Path, rules=None) -> Any:
+    """The values of a JSON text, within ``rules.limits`` (depth, number of values); one
+    plain-words InputError otherwise."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(f"{path}:{e.lineno}:{e.colno}: invalid JSON: {e.msg}", code="parse") from None
     except RecursionError:
+        from .yamlread import LimitError
+
         raise _limit_error(LimitError("nesting_depth", "nested too deeply"), path, 0, rules) from None
     except ValueError as e:  # a number of more than 4,300 digits
         raise InputError(f"{path}: invalid JSON: {e}; if it is text, put it in quotes", code="parse") from None
+    check_limits(data, path, rules)
+    return data
+
+
+def check_limits(data: Any, path: Path, rules=None) -> None:
+    """Values already read (by ``json``, or by a YAML reader that shares aliases) held to
+    ``rules.limits``: an alias counts as a full copy of what it names."""
+    from .yamlread import LimitError, check_json
+
     try:
         check_json(data, _limits(rules))
     except LimitError as e:
         raise _limit_error(e, path, 0, rules) from None
+
+
+def parse_json(text: str, path: Path, rules=None) -> tuple[Any, Any]:
+    """(values, libyaml node tree or None): ``json`` decides what the file says; the YAML
+    reader only gives positions (it refuses some texts JSON allows: then positions fall
+    back to line 1)."""
+    data = read_json(text, path, rules)
     try:
         node = parse_yaml(text, path, rules=rules)[1]
     except InputError:

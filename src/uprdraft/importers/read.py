@@ -14,7 +14,6 @@ keeps positions. Whenever the fast loader fails, or might read the file differen
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -164,27 +163,30 @@ def _loader() -> type:
     return Loader
 
 
-def load_yaml(text: str, path: Path) -> Any:
-    """The plain data (dicts, lists, str, int, float, bool, None) of a YAML text.
+def load_yaml(text: str, path: Path, rules=None) -> Any:
+    """The plain data (dicts, lists, str, int, float, bool, None) of a YAML text, within
+    ``rules.limits``.
 
     Read fast with PyYAML; when that fails or might disagree, ruamel.yaml reads the text and
     any error is an InputError with ``file:line:col``."""
     import yaml
 
+    from ..load import check_limits
+
     try:
-        return yaml.load(text, Loader=_loader())
-    except (yaml.YAMLError, _Disagree, ValueError, TypeError, OverflowError):
+        data = yaml.load(text, Loader=_loader())
+    except (yaml.YAMLError, _Disagree, ValueError, TypeError, OverflowError, RecursionError):
         from ..load import _parse_yaml, _plain
 
-        tree = _parse_yaml(text, path)
+        tree = _parse_yaml(text, path, rules=rules)
         return _plain(tree) if tree is not None else None
+    check_limits(data, path, rules)  # PyYAML shares an alias's values: a bomb is counted in full here
+    return data
 
 
-def _load_json(text: str, path: Path) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as e:
-        raise InputError(f"{path}:{e.lineno}:{e.colno}: invalid JSON: {e.msg}", code="parse") from None
+def _reader_rules(rules: Any) -> Any:
+    """The rules that bound the reader: the plain import settings carry none (defaults then)."""
+    return rules if hasattr(rules, "limits") else None
 
 
 @dataclass
@@ -209,17 +211,18 @@ class Positions:
         return self._source.locate(loc)
 
 
-def yaml_entries(path: Path, result) -> Iterator[Entry]:
+def yaml_entries(path: Path, result, rules: Any = None) -> Iterator[Entry]:
     """Entries of our YAML (or JSON): a list of recommendations, or a mapping with
-    ``recommendations:`` and/or ``voluntary_commitments:`` lists."""
-    from ..load import _read_text
+    ``recommendations:`` and/or ``voluntary_commitments:`` lists, read within ``rules.limits``."""
+    from ..load import _read_text, read_json
 
-    text = _read_text(path)
+    rules = _reader_rules(rules)
+    text = _read_text(path, rules)
     result.format = "yaml"
     result.encoding = "utf-8"
     result.encoding_reason = "YAML and JSON files are read as UTF-8"
     is_json = path.suffix.lower() == ".json"
-    tree = _load_json(text, path) if is_json else load_yaml(text, path)
+    tree = read_json(text, path, rules) if is_json else load_yaml(text, path, rules)
     pos = Positions(path, text, is_json)
     if tree is None:
         raise InputError(f"{path}:1:1: the file is empty; start from 'uprdraft new recommendations'", code="parse")
@@ -259,5 +262,5 @@ def yaml_entries(path: Path, result) -> Iterator[Entry]:
 def entries(path: Path, encoding: str | None, result, rules) -> Iterator[Entry]:
     """The entries of any file we read, chosen by its suffix."""
     if path.suffix.lower() in YAML_SUFFIXES:
-        return yaml_entries(path, result)
+        return yaml_entries(path, result, rules)
     return table_entries(path, encoding, result, rules)
