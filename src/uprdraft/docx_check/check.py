@@ -267,7 +267,8 @@ class Checker:
                     group[1] += 1
                     group[2].append(text)
                     affected[code] = affected.get(code, 0) + 1
-        where = full = None
+        where: str | None = None
+        full = ""
         for code, group in groups.items():
             n = self.paras_affected[code] = self.paras_affected.get(code, 0) + 1
             if n > self.cap:
