@@ -136,21 +136,22 @@ class Inventory:
 
 
 class Present:
-    """Which elements a part holds at all, asked of lxml before the walk: a part without any
-    tracked change, paragraph style, merged cell or skipped grid column (most, and all of our
-    own output) does not look for them in every paragraph and cell. lxml answers at once for
-    a name the part never uses."""
+    """Which elements a part (or a table in it) holds at all, asked of lxml before the walk:
+    where there is no tracked change, paragraph style, merged cell or skipped grid column
+    (most tables, and all of our own output), paragraphs and cells do not look for them one
+    by one. lxml answers at once for a name the part never uses; else the search runs in C
+    and stops at the first one."""
 
     __slots__ = ("tracked", "pstyle", "span", "grid_before")
 
-    def __init__(self, root=None):
-        def has(*tags: str) -> bool:
-            return root is None or next(root.iter(*tags), None) is not None
+    def __init__(self, root=None, outer: Present | None = None):
+        def has(possible: bool, *tags: str) -> bool:
+            return possible and (root is None or next(root.iter(*tags), None) is not None)
 
-        self.tracked = has(*TRACKED)
-        self.pstyle = has(_PSTYLE)
-        self.span = has(_GRIDSPAN)
-        self.grid_before = has(_GRIDBEFORE)
+        self.tracked = has(outer is None or outer.tracked, *TRACKED)
+        self.pstyle = has(outer is None or outer.pstyle, _PSTYLE)
+        self.span = has(outer is None or outer.span, _GRIDSPAN)
+        self.grid_before = has(outer is None or outer.grid_before, _GRIDBEFORE)
 
 
 _ALL = Present()
@@ -167,7 +168,6 @@ class StoryWalker:
                  present: Present = _ALL):
         self.story = story
         self.present = present
-        self.tracked = present.tracked  # False: the part holds no tracked change at all
         self.inv = inventory
         self.budget = budget or Budget()
         self.paras: list[Para] = []
@@ -178,7 +178,7 @@ class StoryWalker:
         self.fields: list[str] = []  # "instr" or "result" per open field
         self.instr: list[str] = []
         self.main_story = main_story
-        self._nested: list = []
+        self._nested: list | None = None
 
     # ------------------------------------------------------------------ blocks
     def blocks(self, container, table=None) -> None:
@@ -206,7 +206,9 @@ class StoryWalker:
         ncols = len(tbl.findall(f"{w('tblGrid')}/{w('gridCol')}")) or max((_width(r) for r in rows), default=1)
         nrows = len(rows)
         self.tables += 1
-        number, outer, outer_n = self.tables, self.cell, self.in_cell
+        number, outer, outer_n, outer_present = self.tables, self.cell, self.in_cell, self.present
+        if outer is None:  # asked once per table of the story; the tables within it are covered
+            self.present = Present(tbl, outer_present)
         # (style, conditional kinds) by where a cell stands: first/last row or column, and the
         # parity of its row and column; a table has a handful of these, not one per cell
         by_place: dict[tuple, tuple] = {}
@@ -221,13 +223,14 @@ class StoryWalker:
                 self.cell, self.in_cell = (number, ri + 1, ci + 1), 0
                 self.blocks(cell, cell_table)
                 col += span
-        self.cell, self.in_cell = outer, outer_n
+        self.cell, self.in_cell, self.present = outer, outer_n, outer_present
         where = self.paras[start] if len(self.paras) > start else (self.paras[-1] if self.paras else None)
         self.inv.add("table", where)
 
     # ------------------------------------------------------------------ paragraphs and runs
     def paragraph(self, p, table) -> None:
         seq = self.budget.para()
+        self._nested = None  # text boxes anchored in this paragraph, when there are any
         if self.cell is None:
             self.outside += 1
             para = Para(self.story, self.outside, None, table, None, None, seq)
@@ -235,12 +238,12 @@ class StoryWalker:
             self.in_cell += 1
             para = Para(self.story, self.in_cell, None, table, None, self.cell, seq)
         self.paras.append(para)
-        nested = self._nested = []
         ppr_seen = not self.present.pstyle  # True: no w:pStyle to look for
+        run = self.run
         for child in p:
             tag = child.tag
             if tag == _R:
-                self.run(child, para)
+                run(child, para)
             elif tag == _PPR:
                 if not ppr_seen:  # the first w:pPr names the style
                     ppr_seen = True
@@ -249,13 +252,15 @@ class StoryWalker:
                         para.pstyle = ps.get(_VAL)
             else:
                 self.inline_other(child, tag, para)
-        if self.tracked:
+        nested = self._nested
+        if self.present.tracked:
             n = sum(1 for _ in p.iter(*TRACKED))
             if n:
                 self.inv.add("tracked-change", para, n)
-        for box in nested:
-            self.inv.add("text-box", para)
-            self.blocks(box, None)
+        if nested:
+            for box in nested:
+                self.inv.add("text-box", para)
+                self.blocks(box, None)
 
     def inline(self, el, para: Para) -> None:
         for child in el:
@@ -346,6 +351,8 @@ class StoryWalker:
             if tag == _FALLBACK:
                 continue
             if tag == _TXBX:
+                if self._nested is None:
+                    self._nested = []
                 self._nested.append(node)
                 continue
             if tag == _BLIP or tag == _IMAGEDATA:
