@@ -143,6 +143,10 @@ class Present:
     and stops at the first one."""
 
     __slots__ = ("tracked", "pstyle", "span", "grid_before")
+    tracked: bool
+    pstyle: bool
+    span: bool
+    grid_before: bool
 
     def __init__(self, root=None, outer: Present | None = None):
         def has(possible: bool, *tags: str) -> bool:
