@@ -84,8 +84,10 @@ def test_the_walk_that_skips_finds_what_a_walk_everywhere_finds(body, note):
 
 
 def test_present_asks_only_within_what_the_outer_part_may_hold():
-    pkg = open_package(make_docx(_p("x", True, False)))
+    pkg = open_package(make_docx(_p("x", True, False) + '<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>'))
     part = Present(pkg.xml(pkg.main))
-    assert (part.pstyle, part.tracked, part.span, part.grid_before) == (True, False, False, False)
+    assert (part.pstyle, part.tracked, part.span, part.grid_before) == (True, False, True, True)
+    table = Present(pkg.xml(pkg.main).find(".//{*}tbl"), part)
+    assert (table.pstyle, table.tracked, table.span, table.grid_before) == (False, False, False, False)
     assert not Present(None, part).tracked and Present(None, part).pstyle
     assert all((_ALL.pstyle, _ALL.tracked, _ALL.span, _ALL.grid_before))

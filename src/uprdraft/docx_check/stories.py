@@ -136,11 +136,10 @@ class Inventory:
 
 
 class Present:
-    """Which elements a part (or a table in it) holds at all, asked of lxml before the walk:
-    where there is no tracked change, paragraph style, merged cell or skipped grid column
-    (most tables, and all of our own output), paragraphs and cells do not look for them one
-    by one. lxml answers at once for a name the part never uses; else the search runs in C
-    and stops at the first one."""
+    """Which elements a part, or a table in it, holds at all, asked of lxml before the walk:
+    where there is no tracked change or paragraph style (asked of the part) or no merged cell
+    or skipped grid column (asked of each table), paragraphs and cells do not look for them
+    one by one. The search runs in C and stops at the first one found."""
 
     __slots__ = ("tracked", "pstyle", "span", "grid_before")
     tracked: bool
@@ -152,10 +151,15 @@ class Present:
         def has(possible: bool, *tags: str) -> bool:
             return possible and (root is None or next(root.iter(*tags), None) is not None)
 
-        self.tracked = has(outer is None or outer.tracked, *TRACKED)
-        self.pstyle = has(outer is None or outer.pstyle, _PSTYLE)
-        self.span = has(outer is None or outer.span, _GRIDSPAN)
-        self.grid_before = has(outer is None or outer.grid_before, _GRIDBEFORE)
+        if outer is None:  # a part
+            self.tracked = has(True, *TRACKED)
+            self.pstyle = has(True, _PSTYLE)
+            self.span = self.grid_before = True  # asked of each table: most of a part is not in one
+        else:  # a table in the part
+            self.tracked = outer.tracked  # each paragraph's own search runs in C anyway
+            self.pstyle = has(outer.pstyle, _PSTYLE)
+            self.span = has(outer.span, _GRIDSPAN)
+            self.grid_before = has(outer.grid_before, _GRIDBEFORE)
 
 
 _ALL = Present()
