@@ -245,16 +245,33 @@ class Checker:
             self.header_text.append((para, text))
 
     def report(self, para: Para, flagged: list[tuple]) -> None:
-        """The findings of one paragraph from its runs' problems: per code, the details (each
-        once), how many runs and their text."""
-        groups: dict[str, list] = {}  # code -> [details, runs, texts]
+        """The findings of one paragraph from its runs' problems: every code counted; for the
+        codes still listed (``cap`` paragraphs each), the details (each once), how many runs
+        and their text."""
+        affected, paras_affected = self.runs_affected, self.paras_affected
         first = flagged[0][0]
-        affected = self.runs_affected
-        if all(found is first for found, _ in flagged):  # the usual case: every run has the same problems
-            texts = [t for _, t in flagged]
+        uniform = len(flagged) == 1 or all(found is first for found, _ in flagged)  # the usual case
+        if uniform:
+            codes = [code for code, _ in first]
+            for code in codes:
+                affected[code] = affected.get(code, 0) + len(flagged)
+        else:
+            codes = list(dict.fromkeys(code for found, _ in flagged for code, _ in found))
+            for found, _ in flagged:
+                for code, _ in found:
+                    affected[code] = affected.get(code, 0) + 1
+        listed = []
+        for code in codes:
+            n = paras_affected[code] = paras_affected.get(code, 0) + 1
+            if n <= self.cap:  # past it: counted, and summarised in one finding at the end
+                listed.append(code)
+        if not listed:
+            return
+        groups: dict[str, list] = {}  # code -> [details, runs, texts]
+        if uniform:
+            texts = [text for _, text in flagged]
             for code, details in first:
                 groups[code] = [list(dict.fromkeys(details)), len(texts), texts]
-                affected[code] = affected.get(code, 0) + len(texts)
         else:
             for found, text in flagged:
                 for code, details in found:
@@ -266,17 +283,10 @@ class Checker:
                             group[0].append(d)
                     group[1] += 1
                     group[2].append(text)
-                    affected[code] = affected.get(code, 0) + 1
-        where: str | None = None
-        full = ""
-        for code, group in groups.items():
-            n = self.paras_affected[code] = self.paras_affected.get(code, 0) + 1
-            if n > self.cap:
-                continue  # counted; summarised in one finding at the end
-            if where is None:  # built only for the paragraphs that are listed
-                full = para.text
-                where = f'{self.pkg.name}: {para.where}: "{_excerpt(full)}"'
-            self.close(code, group, para, full, where)
+        full = para.text
+        where = f'{self.pkg.name}: {para.where}: "{_excerpt(full)}"'
+        for code in listed:
+            self.close(code, groups[code], para, full, where)
 
     def close(self, code: str, group: list, para: Para, full: str, where: str) -> None:
         details, nruns, texts = group
