@@ -232,6 +232,15 @@ def test_field_instructions_hidden_text_and_header_not_counted():
 _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=60)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("ab1 \u00a0\n-\u2013\u2014\u4e00\u3002\u00e9"), max_size=24) | _TEXT)
+def test_count_words_shortcuts_agree_with_the_rule_token_by_token(text):
+    from uprdraft.wordcount import _count_token
+
+    # the shortcuts (no dash, or dashes without ideographs) give what the general rule gives
+    assert count_words(text) == sum(_count_token(t) for t in text.split())
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(_TEXT, min_size=1, max_size=4), min_size=1, max_size=5))
 def test_word_count_matches_count_words_however_runs_are_split(paras):

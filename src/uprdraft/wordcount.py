@@ -52,6 +52,9 @@ def count_words(text: str) -> int:
     if not text:
         return 0
     tokens = text.split()  # str.split() and re's \s are the same Unicode whitespace
-    if (_DASHES[0] not in text and _DASHES[1] not in text) and (text.isascii() or not _cjk().search(text)):
-        return len(tokens)  # the common case: one word per token, no per-token work
+    if text.isascii() or not _cjk().search(text):
+        if _DASHES[0] not in text and _DASHES[1] not in text:
+            return len(tokens)  # the common case: one word per token, no per-token work
+        # no ideographs: only the tokens with a dash can count for more than one word
+        return len(tokens) + sum(_count_token(t) - 1 for t in tokens if _DASHES[0] in t or _DASHES[1] in t)
     return sum(_count_token(t) for t in tokens)

@@ -34,13 +34,17 @@ def check_docx(source, profile: str | None = None, limit: int | None = None, sta
     from ..ooxml.package import open_package
     from .check import check_package
     from .settings import settings
+    from .stories import paused_gc
 
     resolved = settings(rules)  # plain defaults unless rules are given: pydantic stays unloaded
-    pkg = open_package(source, name, resolved.limits)
-    try:
-        return check_package(pkg, resolved, profile, limit, status)
-    finally:
-        pkg.close()
+    # the collector stays paused until the paragraphs walked are freed again, so it never
+    # scans the tens of thousands of them (see stories.paused_gc)
+    with paused_gc():
+        pkg = open_package(source, name, resolved.limits)
+        try:
+            return check_package(pkg, resolved, profile, limit, status)
+        finally:
+            pkg.close()
 
 
 def count_docx_words(source, name: str | None = None) -> dict:

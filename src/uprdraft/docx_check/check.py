@@ -16,7 +16,7 @@ from ..findings import InputError, Report, error, warning
 from ..ooxml.package import Package
 from ..ooxml.xml import w
 from ..wordcount import count_words
-from .stories import Para, walk_package
+from .stories import Para, paused_gc, walk_package
 from .styles import Formatter
 
 if TYPE_CHECKING:  # pydantic stays out of the checker's start-up: plain settings arrive
@@ -183,15 +183,16 @@ class Checker:
         return p.size_pt
 
     def run(self):
-        stories, inv = walk_package(self.pkg)
-        self.stories = stories
-        title_seen = False
-        for kind, paras in stories:
-            for para in paras:
-                is_title = False
-                if kind == "body" and not title_seen and para.text.strip():
-                    is_title = title_seen = True
-                self.paragraph(kind, para, is_title)
+        with paused_gc():
+            stories, inv = walk_package(self.pkg)
+            self.stories = stories
+            title_seen = False
+            for kind, paras in stories:
+                for para in paras:
+                    is_title = False
+                    if kind == "body" and not title_seen and para.text.strip():
+                        is_title = title_seen = True
+                    self.paragraph(kind, para, is_title)
         return inv
 
     def problems(self, key: tuple, text: str, note_ref: bool, props: dict, toggled: dict, expected: float,
@@ -211,8 +212,7 @@ class Checker:
         expected = self.expected_size(kind, is_title)
         emphasis_ok = is_title and self.profile.title_bold
         visible: list[str] = []
-        groups: dict[str, list] = {}  # code -> [details, runs, texts]
-        affected = self.runs_affected
+        flagged: list[tuple] = []  # (problems, text) of each run with any, in order
         resolve, cache = self.fmt.resolve, self._problems
         pstyle, table = para.pstyle, para.table
         for run in para.runs:  # the hot loop of the checker: kept flat on purpose
@@ -231,24 +231,11 @@ class Checker:
             hit = cache.get(key)
             found = hit[0] if hit is not None else self.problems(key, text, note_ref, props, toggled, expected,
                                                                   emphasis_ok)
-            if not found:
-                continue
-            for code, details in found:
-                group = groups.get(code)
-                if group is None:
-                    group = groups[code] = [[], 0, []]
-                for d in details:
-                    if d not in group[0]:
-                        group[0].append(d)
-                group[1] += 1
-                group[2].append(text)
-                affected[code] = affected.get(code, 0) + 1
+            if found:
+                flagged.append((found, text))
         self.runs += len(visible)
-        if groups:
-            full = para.text
-            where = f'{self.pkg.name}: {para.where}: "{_excerpt(full)}"'
-            for code, group in groups.items():
-                self.close(code, group, para, full, where)
+        if flagged:
+            self.report(para, flagged)
         text = "".join(visible)
         if kind == "body":
             self.words["body"] += _words(text)
@@ -257,10 +244,51 @@ class Checker:
         elif text.strip():
             self.header_text.append((para, text))
 
+    def report(self, para: Para, flagged: list[tuple]) -> None:
+        """The findings of one paragraph from its runs' problems: every code counted; for the
+        codes still listed (``cap`` paragraphs each), the details (each once), how many runs
+        and their text."""
+        affected, paras_affected = self.runs_affected, self.paras_affected
+        first = flagged[0][0]
+        uniform = len(flagged) == 1 or all(found is first for found, _ in flagged)  # the usual case
+        if uniform:
+            codes = [code for code, _ in first]
+            for code in codes:
+                affected[code] = affected.get(code, 0) + len(flagged)
+        else:
+            codes = list(dict.fromkeys(code for found, _ in flagged for code, _ in found))
+            for found, _ in flagged:
+                for code, _ in found:
+                    affected[code] = affected.get(code, 0) + 1
+        listed = []
+        for code in codes:
+            n = paras_affected[code] = paras_affected.get(code, 0) + 1
+            if n <= self.cap:  # past it: counted, and summarised in one finding at the end
+                listed.append(code)
+        if not listed:
+            return
+        groups: dict[str, list] = {}  # code -> [details, runs, texts]
+        if uniform:
+            texts = [text for _, text in flagged]
+            for code, details in first:
+                groups[code] = [list(dict.fromkeys(details)), len(texts), texts]
+        else:
+            for found, text in flagged:
+                for code, details in found:
+                    group = groups.get(code)
+                    if group is None:
+                        group = groups[code] = [[], 0, []]
+                    for d in details:
+                        if d not in group[0]:
+                            group[0].append(d)
+                    group[1] += 1
+                    group[2].append(text)
+        full = para.text
+        where = f'{self.pkg.name}: {para.where}: "{_excerpt(full)}"'
+        for code in listed:
+            self.close(code, groups[code], para, full, where)
+
     def close(self, code: str, group: list, para: Para, full: str, where: str) -> None:
-        n = self.paras_affected[code] = self.paras_affected.get(code, 0) + 1
-        if n > self.cap:
-            return  # counted; summarised in one finding at the end
         details, nruns, texts = group
         rule = _MESSAGES[code].format(font=self.profile.font)
         runs = f" in {nruns} runs" if nruns > 1 else ""
