@@ -31,15 +31,15 @@ def check_docx(source, profile: str | None = None, limit: int | None = None, sta
     mapping shaped like the YAML rules file or a path to one. Raises InputError (codes
     ``not-docx``, ``unreadable``, ``usage``) when there is nothing to check.
     """
+    from ..gcpause import paused
     from ..ooxml.package import open_package
     from .check import check_package
     from .settings import settings
-    from .stories import paused_gc
 
     resolved = settings(rules)  # plain defaults unless rules are given: pydantic stays unloaded
     # the collector stays paused until the paragraphs walked are freed again, so it never
-    # scans the tens of thousands of them (see stories.paused_gc)
-    with paused_gc():
+    # scans the tens of thousands of them (see gcpause)
+    with paused():
         pkg = open_package(source, name, resolved.limits)
         try:
             return check_package(pkg, resolved, profile, limit, status)

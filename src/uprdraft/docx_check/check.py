@@ -13,10 +13,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..findings import InputError, Report, error, warning
+from ..gcpause import paused
 from ..ooxml.package import Package
 from ..ooxml.xml import w
 from ..wordcount import count_words
-from .stories import Para, paused_gc, walk_package
+from .stories import Para, walk_package
 from .styles import Formatter
 
 if TYPE_CHECKING:  # pydantic stays out of the checker's start-up: plain settings arrive
@@ -183,7 +184,7 @@ class Checker:
         return p.size_pt
 
     def run(self):
-        with paused_gc():
+        with paused():
             stories, inv = walk_package(self.pkg)
             self.stories = stories
             title_seen = False

@@ -16,11 +16,9 @@ an InputError naming the bound, before spending time and memory on the rest.
 """
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
+from ..gcpause import paused
 from ..ooxml.limits import DEFAULT, Limits, over
 from ..ooxml.xml import A_NS, MC_NS, V_NS, w
 
@@ -498,23 +496,9 @@ def _cond_kinds(first_row_index: bool, last_row_index: bool, row_odd: int, first
 
 
 # ---------------------------------------------------------------------- the stories of a package
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused while a walk builds tens of thousands of small
-    objects that hold no cycles: it would otherwise scan them again and again (a tenth of
-    the time of a long report). Left as it was found, also when nested or on error."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def walk_package(pkg) -> tuple[list[tuple[str, list[Para]]], Inventory]:
     """``[(story kind, paragraphs)]`` for body, footnotes, endnotes, headers, footers."""
-    with paused_gc():
+    with paused():  # tens of thousands of small objects, no cycles: see gcpause
         return _walk_package(pkg)
 
 
