@@ -31,10 +31,12 @@ sys.path.insert(0, str(ROOT / "tests"))  # the test-file builder
 sys.path.insert(0, str(ROOT / "src"))
 
 from docx_build import make_docx
+from procs import child_env
 from timing import median_ms
 
 CORPUS = Path(os.environ.get("UPRDRAFT_CORPUS", ROOT.parent / "shared" / "corpus"))
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+# children read cached bytecode, as an installed uprdraft and python-docx do (see procs.child_env)
+ENV = child_env()
 WORDS = ("the State under review should adopt a national action plan on the rights of the child "  # noqa: SIM905
          "and ensure that every recommendation is followed").split()
 
