@@ -87,8 +87,8 @@ def _spliced(document: bytes, body_xml: str) -> bytes | None:
     got = dr._body_bytes(frame, tree, dr._declared_prefixes(body_xml))
     if got is None or frame is None:
         return None
-    start, data, end = got
-    return frame.head + start + data[end:] + frame.tail
+    start, rest = got
+    return frame.head + start + b"".join(rest) + frame.tail
 
 
 DOCUMENT = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document{_decls(ROOT_NS)}>'
