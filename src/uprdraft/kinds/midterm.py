@@ -59,6 +59,7 @@ def resolve(model, src, request: Request | None = None, rules=None) -> LoadedRep
     the request says so (``--db``), taken from the tracker as of ``--as-of``."""
     if request is not None and request.options.get("tracker"):
         return _from_tracker(model, src, request.options)
+    locs: Sequence[str]
     if model.recommendations_file:
         recs, locs = _read_file(model.recommendations_file, src, rules)
     else:
@@ -72,10 +73,10 @@ class _Places(Sequence[str]):
     names it: thousands of look-ups for no message cost time, and the strings memory."""
 
     def __init__(self, src, count: int):
-        self.src, self.count = src, count
+        self.src, self.size = src, count
 
     def __len__(self) -> int:
-        return self.count
+        return self.size
 
     @overload
     def __getitem__(self, i: int) -> str: ...
@@ -85,10 +86,10 @@ class _Places(Sequence[str]):
 
     def __getitem__(self, i: int | slice) -> str | list[str]:
         if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(self.count))]
-        if not -self.count <= i < self.count:
+            return [self[j] for j in range(*i.indices(self.size))]
+        if not -self.size <= i < self.size:
             raise IndexError(i)
-        return self.src.locate(("recommendations", i % self.count))
+        return self.src.locate(("recommendations", i % self.size))
 
 
 def _from_tracker(model, src, options) -> LoadedReport:

@@ -135,8 +135,6 @@ class Runs:
         return self.xml
 
 
-_TAB_OR_BREAK = re.compile(r"(\t|\n)")
-
 
 def escape(text: str) -> str:
     """``&``, ``<`` and ``>`` as entities (what ``xml.sax.saxutils.escape`` does; that module
@@ -144,16 +142,19 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
+_T = '<w:t xml:space="preserve">'
+
+
 def _text_run(text: str) -> str:
-    out = []
-    for piece in _TAB_OR_BREAK.split(text):
-        if piece == "\t":
-            out.append("<w:tab/>")
-        elif piece == "\n":
-            out.append("<w:br/>")
-        elif piece:
-            out.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
-    return f"<w:r>{''.join(out)}</w:r>" if out else ""
+    """One run of ``text``: its pieces as ``w:t``, each tab a ``w:tab``, each line break a
+    ``w:br``; nothing for no text."""
+    if not text:
+        return ""
+    xml = escape(text)
+    if "\t" in xml or "\n" in xml:  # escaped text holds no "<": an empty w:t is one we made
+        xml = xml.replace("\t", f"</w:t><w:tab/>{_T}").replace("\n", f"</w:t><w:br/>{_T}")
+        return f"<w:r>{_T}{xml}</w:t></w:r>".replace(f"{_T}</w:t>", "")
+    return f"<w:r>{_T}{xml}</w:t></w:r>"
 
 
 def note_reference(note_id: int) -> str:
@@ -510,10 +511,8 @@ def _stream_body(template, context: dict):
     prefixes = _Prefixes()
     pieces = template.generate(context)
     before = ""  # the end of the previous chunk: an escaped tag may straddle two
-    while True:
-        chunk = "".join(islice(pieces, _PIECES))
-        if not chunk:
-            break
+    while batch := list(islice(pieces, _PIECES)):  # a piece may be empty: the end is no batch
+        chunk = "".join(batch)
         seam = before + chunk
         if any(tag in seam for tag in _ESCAPED) or any(c in chunk for c in _LISTING):
             return None
