@@ -382,3 +382,11 @@ def test_an_escaped_tag_across_two_chunks_is_seen(monkeypatch):
     monkeypatch.setattr(dr, "_PIECES", 1)
     assert dr._stream_body(template, {"a": "x{_", "b": "{y"}) is None
     assert dr._stream_body(template, {"a": "x{", "b": "y"}) is not None
+
+
+@given(st.text(alphabet="ab <>&\t\n\r\x01", max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_runs_of_one_text_as_of_several(text):
+    one = dr.runs([text])
+    pieces = dr.runs(iter([text]))  # not a list: the general path
+    assert (one.xml, one.text) == (pieces.xml, pieces.text)

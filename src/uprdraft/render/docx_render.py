@@ -164,6 +164,9 @@ def note_reference(note_id: int) -> str:
 
 def runs(segments, notes: Notes | None = None) -> Runs:
     """Text segments (str) and :class:`Footnote` objects -> escaped runs for ``{{r ...}}``."""
+    if isinstance(segments, list) and len(segments) == 1 and type(segments[0]) is str:  # a table cell
+        one = clean_text(segments[0])
+        return Runs(_text_run(one), one)
     xml, text = [], []
     for seg in segments:
         if isinstance(seg, Footnote):
