@@ -6,6 +6,10 @@ and an action plan with N inline items, each made by ``uprdraft`` in its own pro
 
 ``--src`` runs another checkout's sources; ``--before SRC`` runs SRC too, interleaved, and
 prints the ratio (e.g. ``--before ../other-checkout/src``).
+Each process reads compiled bytecode, as an installed uprdraft does: it is written to a
+temporary cache (``PYTHONPYCACHEPREFIX``) by one run per source before the timed ones, even
+where ``PYTHONDONTWRITEBYTECODE`` is set (then every process would compile uprdraft's
+sources again, a tenth of a second); ``--no-bytecode`` measures that instead.
 Prints, per size, the median wall time of the whole ``uprdraft`` process, its peak resident
 memory (the child's maximum RSS), and seconds per 1,000 rows, so linear growth shows.
 Targets: mid-term report, 5,000 recommendations <= 2.5 s and <= 200 MiB; plan, 3,000
@@ -106,9 +110,15 @@ def plan_input(folder: Path, n: int) -> Path:
     return p
 
 
+BYTECODE: dict[str, str] = {}  # the environment that gives the children a bytecode cache
+
+
 def run_once(args: list[str], src: Path) -> tuple[float, float]:
     """(seconds, peak MiB of the child) of one whole ``uprdraft`` process."""
     env = dict(os.environ, PYTHONPATH=str(src))
+    if BYTECODE:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env.update(BYTECODE)
     code = ("import resource, sys, time; t = time.perf_counter()\n"
             "from uprdraft.cli import main\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit as e:\n    rc = e.code\n"
@@ -152,12 +162,20 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--src", type=Path, default=ROOT / "src")
     ap.add_argument("--before", type=Path, help="another checkout's src to compare with (e.g. ../other-checkout/src)")
+    ap.add_argument("--no-bytecode", action="store_true",
+                    help="let the environment decide whether compiled bytecode is written and read")
     a = ap.parse_args()
     sources = {"before": a.before, "after": a.src} if a.before else {"this": a.src}
     print(f"sources: {', '.join(f'{k}={v}' for k, v in sources.items())}; median of {a.repeat} whole processes; "
-          "peak = the child's maximum RSS")
+          "peak = the child's maximum RSS; " + ("bytecode as the environment says" if a.no_bytecode
+                                                 else "bytecode cached, as installed"))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        if not a.no_bytecode:
+            BYTECODE["PYTHONPYCACHEPREFIX"] = str(folder / "bytecode")
+            for name, src in sources.items():  # writes the cache; not timed
+                for command, made in ((["report", "midterm"], midterm_input(folder, 10)), (["plan"], plan_input(folder, 10))):
+                    run_once([*command, str(made), "-o", str(folder / f"warm-{name}.docx"), "--force"], src)
         measure("mid-term report (target: 5,000 recommendations <= 2.5 s, <= 200 MiB)", midterm_input,
                 ["report", "midterm"], [int(s) for s in a.sizes.split(",")], a.repeat, sources, folder)
         measure("action plan (target: 3,000 items <= 3 s)", plan_input, ["plan"],

@@ -518,3 +518,35 @@ def test_hard_child_friendly_text_warns_but_writes(tmp_path, cli):
     assert code == 0 and rep["ok"]
     assert {"readability"} <= set(codes_of(rep)) and all(f["severity"] == "warning" for f in rep["findings"])
     assert (tmp_path / "c.docx").exists()
+
+
+# --------------------------------------------------------------------------- places looked up late
+def test_places_of_inline_recommendations_are_those_of_the_source(tmp_path):
+    from uprdraft.kinds.midterm import resolve
+    from uprdraft.load import load
+
+    model, src = load(write(tmp_path, [rec("115.1"), rec("115.2"), rec("115.3")]))
+    places = resolve(model, src).locations
+    eager = [src.locate(("recommendations", i)) for i in range(3)]
+    assert len(places) == 3 and list(places) == eager
+    assert places[-1] == eager[2] and places[1:] == eager[1:]
+    with pytest.raises(IndexError):
+        places[3]
+    src.let_go()  # composed again when a message needs a place after the tree was let go
+    assert places[0] == eager[0]
+
+
+def test_duplicate_names_the_place_of_the_first(tmp_path):
+    fs = findings(write(tmp_path, [rec("115.3"), rec("115.4"), rec("115.3", status="not-implemented")]))
+    assert codes(fs) == ["duplicate-recommendation"]
+    first = re.search(r"first at (\S+:\d+:\d+)\)", fs[0].message).group(1)
+    assert int(first.rsplit(":", 2)[1]) < int(fs[0].location.rsplit(":", 2)[1])
+
+
+def test_analysis_let_go_keeps_findings_and_stats():
+    from uprdraft.kinds import Analysis
+
+    a = Analysis(object(), object(), ["f"], {"words": 3}, content=object(), inputs={"x": 1})
+    a.let_go()
+    assert (a.model, a.source, a.content, a.inputs) == (None, None, None, {})
+    assert a.findings == ["f"] and a.stats == {"words": 3}

@@ -249,3 +249,16 @@ def test_reader_defaults_are_the_rules_defaults():
 
     assert (Limits().nodes, Limits().depth, Limits().text_bytes) == (
         DEFAULT.limits.yaml_nodes, DEFAULT.limits.nesting_depth, DEFAULT.limits.text_bytes)
+
+
+@given(st.one_of(st.text(max_size=12), st.sampled_from(["", "~", "null", "True", "FALSE", "<<", "-", "+", ".5",
+                                                         "0x1F", "1_000", "2024-01-02", ".inf", ".NaN", "yes"])))
+@settings(max_examples=500, deadline=None)
+def test_plain_scalars_resolve_as_the_full_rules_say(value):
+    from yaml.nodes import ScalarNode
+
+    from uprdraft.yamlread import STR, Limits, _Loader, _resolve_plain
+
+    loader = _Loader("", Limits())
+    assert loader.resolve(ScalarNode, value, (True, False)) == _resolve_plain(value)
+    assert loader.resolve(ScalarNode, value, (False, True)) == STR

@@ -87,8 +87,8 @@ def _spliced(document: bytes, body_xml: str) -> bytes | None:
     got = dr._body_bytes(frame, tree, dr._declared_prefixes(body_xml))
     if got is None or frame is None:
         return None
-    start, data, end = got
-    return frame.head + start + data[end:] + frame.tail
+    start, rest = got
+    return frame.head + start + b"".join(rest) + frame.tail
 
 
 DOCUMENT = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document{_decls(ROOT_NS)}>'
@@ -298,3 +298,95 @@ def test_reading_leaves_no_cycles_for_the_paused_collector(tmp_path):
         assert tree() is None
         del data, src
         assert gc.collect() == 0
+
+
+# --------------------------------------------------------------------------- the body streamed
+def _old_text_run(text: str) -> str:
+    """The run as the renderer made it before (split on tabs and breaks)."""
+    import re
+
+    out = []
+    for piece in re.split(r"(\t|\n)", text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece == "\n":
+            out.append("<w:br/>")
+        elif piece:
+            out.append(f'<w:t xml:space="preserve">{dr.escape(piece)}</w:t>')
+    return f"<w:r>{''.join(out)}</w:r>" if out else ""
+
+
+@given(st.text(alphabet="ab <>&\t\n\"'", max_size=20))
+@settings(max_examples=300, deadline=None)
+def test_text_run_as_before(text):
+    assert dr._text_run(text) == _old_text_run(text)
+
+
+@given(st.lists(st.sampled_from(["xmlns", ":", "=", " ", "a", "b", ">", "/", "\n", "x"]), max_size=20).map("".join),
+       st.lists(st.integers(min_value=0, max_value=60), max_size=6))
+@settings(max_examples=500, deadline=None)
+def test_prefixes_of_a_text_in_chunks_are_those_of_the_whole(text, cuts):
+    whole = dr._declared_prefixes(text)
+    scan = dr._Prefixes()
+    edges = [0, *sorted(c for c in cuts if c <= len(text)), len(text)]
+    for a, b in zip(edges, edges[1:], strict=False):
+        scan.feed(text[a:b])
+    assert scan.found() == whole
+
+
+def _whole(template, context) -> tuple[bytes, list[str] | None]:
+    xml = template.render(context)
+    return etree.tostring(fix_tables(xml)), dr._declared_prefixes(xml)
+
+
+STREAMED = {
+    "table": ("<w:body{d}><w:tbl><w:tblGrid><w:gridCol w:w=\"100\"/></w:tblGrid>{{% for r in rows %}}<w:tr>"
+              "{{% for c in r %}}<w:tc><w:p><w:r><w:t>{{{{ c }}}}</w:t></w:r></w:p></w:tc>{{% endfor %}}</w:tr>"
+              "{{% endfor %}}</w:tbl><w:sectPr/></w:body>"),
+    "chart": "<w:body{d}>{{% for r in rows %}}<w:p>{chart}</w:p>{{% endfor %}}</w:body>",
+    "text": "<w:body{d}>{{% for r in rows %}}<w:p><w:r><w:t>{{{{ r[0] }}}} &amp; {{{{ r[1] }}}}</w:t></w:r></w:p>"
+            "{{% endfor %}}</w:body>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(STREAMED))
+@pytest.mark.parametrize("pieces", [1, 2, 3, 7, 4096])
+def test_streamed_body_is_the_whole_body(monkeypatch, name, pieces):
+    env = dr._jinja_env()
+    template = env.from_string(STREAMED[name].format(d=_decls(ROOT_NS), chart=CHART))
+    context = {"rows": [["a<b", "c"], ["d", "e & f", "g"], ["x" * 50, ""]] * 5}
+    monkeypatch.setattr(dr, "_PIECES", pieces)
+    got = dr._stream_body(template, context)
+    assert got is not None
+    tree, prefixes = got
+    assert (etree.tostring(tree), prefixes) == _whole(template, context)
+
+
+@pytest.mark.parametrize("body", [
+    "<w:body{d}><w:p><w:r><w:t>{{{{ x }}}}</w:t></w:r></w:p></w:body>",  # a value with a tab
+    "<w:body{d}><w:p><w:r><w:t>{{_{{ x }}_}}</w:t></w:r></w:p></w:body>",  # an escaped tag
+    "<w:body{d}><w:p><w:r><w:t>{{{{ x }}}}</w:r></w:p></w:body>",  # broken XML, mended
+    "",  # nothing at all
+])
+@pytest.mark.parametrize("pieces", [1, 4096])
+def test_what_only_the_whole_text_gets_is_rendered_whole(monkeypatch, body, pieces):
+    env = dr._jinja_env()
+    template = env.from_string(body.format(d=_decls(ROOT_NS)))
+    monkeypatch.setattr(dr, "_PIECES", pieces)
+    assert dr._stream_body(template, {"x": "a\tb"}) is None
+
+
+def test_an_escaped_tag_across_two_chunks_is_seen(monkeypatch):
+    env = dr._jinja_env()
+    template = env.from_string(f"<w:body{_decls(ROOT_NS)}><w:p><w:r><w:t>{{{{ a }}}}{{{{ b }}}}</w:t></w:r></w:p></w:body>")
+    monkeypatch.setattr(dr, "_PIECES", 1)
+    assert dr._stream_body(template, {"a": "x{_", "b": "{y"}) is None
+    assert dr._stream_body(template, {"a": "x{", "b": "y"}) is not None
+
+
+@given(st.text(alphabet="ab <>&\t\n\r\x01", max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_runs_of_one_text_as_of_several(text):
+    one = dr.runs([text])
+    pieces = dr.runs(iter([text]))  # not a list: the general path
+    assert (one.xml, one.text) == (pieces.xml, pieces.text)

@@ -89,14 +89,17 @@ def _record(stats: dict[str, Any], key: str, value: str) -> None:
 
 
 def render(kind: Kind, out: Output, analysis: Analysis, ctx: Context, path: Path,
-           template: Path | None = None) -> bytes:
-    """One output's bytes; a .docx is re-read by our checker before it counts as done."""
+           template: Path | None = None, last: bool = False) -> bytes:
+    """One output's bytes; a .docx is re-read by our checker before it counts as done. The
+    ``last`` output lets the analysis go before its check (see :meth:`Analysis.let_go`)."""
     from .verify import verify_docx
 
     if out.many:
         raise TypeError(f"{out.role}: an output of many files is made by render_many")
     octx = ctx.but(template=template)
     data: bytes = resolve_function(out.writer)(analysis, octx)
+    if last:
+        analysis.let_go()
     profile = out.profile_name(ctx.rules)
     if profile is not None:
         if out is kind.main and ctx.profile and not kind.fixed_format:
@@ -207,6 +210,7 @@ def _run(kind_name: str, input_path: Any, ctx: Context, outputs: Mapping[str, An
     analysis.targets = dict(targets)
     files: dict[Path, bytes] = {}
     folders: list[Path] = []
+    last = list(targets)[-1]
     for role, path in targets.items():
         out = kind.output(role)
         if out.many:
@@ -215,7 +219,7 @@ def _run(kind_name: str, input_path: Any, ctx: Context, outputs: Mapping[str, An
             analysis.stats.setdefault("files", {})[role] = [str(p) for p in many]
             files.update(many)
         else:
-            files[path] = render(kind, out, analysis, ctx, path, chosen.get(role))
+            files[path] = render(kind, out, analysis, ctx, path, chosen.get(role), last=role == last)
     _write(files, folders, force)
     for role, path in targets.items():
         stat = kind.output(role).stat

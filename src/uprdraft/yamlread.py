@@ -42,6 +42,9 @@ _TIMESTAMP = re.compile(r"""[0-9]{4}-[0-9]{2}-[0-9]{2}\Z
      (?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?\Z""", re.VERBOSE)
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+# what _resolve_plain may read as something other than text: the rest is text at once
+_NOT_TEXT = frozenset((*_NULLS, *_BOOLS, "<<"))
+_NUMBER_START = frozenset("-+0123456789.")
 _MAX_DIGITS = 4300  # Python's own bound on int() of a text
 
 
@@ -165,16 +168,20 @@ class _Loader(CParser, _Constructor):
         _Constructor.__init__(self)
         self._left = limits.nodes
         self._depth = 0
-        self._max_depth = limits.depth
+        self._deepest = limits.depth + 1  # scalars are not a level
 
     # libyaml calls these around each node it composes (not around an alias): the depth of
     # the tree as written is known at no cost; aliases are measured by check_tree
     def descend_resolver(self, parent, index):
         self._left -= 1  # every node, tagged or not (``resolve`` skips explicit tags)
+        self._depth += 1
+        if self._left < 0 or self._depth > self._deepest:  # one test per node: see _over
+            self._over(parent)
+
+    def _over(self, parent) -> None:
         if self._left < 0:
             raise LimitError("yaml_nodes", "too many values")
-        self._depth += 1
-        if self._depth > self._max_depth + 1 and parent is not None:  # scalars are not a level
+        if parent is not None:
             raise LimitError("nesting_depth", "nested too deeply", *_mark(parent))
 
     def ascend_resolver(self):
@@ -182,7 +189,9 @@ class _Loader(CParser, _Constructor):
 
     def resolve(self, kind, value, implicit):
         if kind is ScalarNode:
-            return _resolve_plain(value) if implicit[0] else STR
+            if not implicit[0] or (value[:1] not in _NUMBER_START and value not in _NOT_TEXT):
+                return STR  # most values: one call per scalar saved, for a file of 100,000
+            return _resolve_plain(value)
         return SEQ if kind is SequenceNode else MAP
 
 

@@ -110,6 +110,13 @@ class Analysis:
         # name a sibling output, e.g. the .docx an .eml attaches)
         self.targets: Mapping[str, Path] = {} if targets is None else targets
 
+    def let_go(self) -> None:
+        """Drop what only the writers use (the model, its source, the prepared content) once the
+        last one has run: the self-check of a big document needs the memory, and the report
+        keeps only the findings and the stats."""
+        self.model = self.source = self.content = None
+        self.inputs = {}
+
     def __repr__(self) -> str:
         return (f"Analysis(model={self.model!r}, findings={self.findings!r}, stats={self.stats!r}, "
                 f"content={self.content!r})")

@@ -23,9 +23,10 @@ The rules applied (domain-rules.md section 5 and 8):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from ..findings import Finding, InputError, Report, error, warning
 from ..kinds import Analysis, Request
@@ -39,7 +40,7 @@ class LoadedReport:
     model: Any  # models.midterm.MidtermReport
     source: Any  # load.Source
     recommendations: list = field(default_factory=list)
-    locations: list[str] = field(default_factory=list)  # where each recommendation came from
+    locations: Sequence[str] = field(default_factory=list)  # where each recommendation came from
     moved: dict | None = None  # from the tracker: per status, now / at the review / moved in since
     as_of: Any = None  # from the tracker: the date of the statuses
 
@@ -58,12 +59,37 @@ def resolve(model, src, request: Request | None = None, rules=None) -> LoadedRep
     the request says so (``--db``), taken from the tracker as of ``--as-of``."""
     if request is not None and request.options.get("tracker"):
         return _from_tracker(model, src, request.options)
+    locs: Sequence[str]
     if model.recommendations_file:
         recs, locs = _read_file(model.recommendations_file, src, rules)
     else:
         recs = list(model.recommendations)
-        locs = [src.locate(("recommendations", i)) for i in range(len(recs))]
+        locs = _Places(src, len(recs))
     return LoadedReport(model, src, recs, locs)
+
+
+class _Places(Sequence[str]):
+    """Where each inline recommendation is (``file:line:col``), looked up only when a message
+    names it: thousands of look-ups for no message cost time, and the strings memory."""
+
+    def __init__(self, src, count: int):
+        self.src, self.size = src, count
+
+    def __len__(self) -> int:
+        return self.size
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self.size))]
+        if not -self.size <= i < self.size:
+            raise IndexError(i)
+        return self.src.locate(("recommendations", i % self.size))
 
 
 def _from_tracker(model, src, options) -> LoadedReport:
@@ -148,29 +174,30 @@ def report_findings(loaded: LoadedReport, rules) -> list[Finding]:
                          f"wg_report_symbol '{m.wg_report_symbol}' is not a Working Group report symbol; "
                          "write it as A/HRC/<session>/<number>, e.g. A/HRC/58/15",
                          src.locate(("wg_report_symbol",))))
-    seen: dict[tuple[str, str], str] = {}
-    for rec, loc in zip(loaded.recommendations, loaded.locations, strict=False):
+    places = loaded.locations  # looked up for a message only (see _Places)
+    seen: dict[tuple[str, str], int] = {}
+    for i, rec in enumerate(loaded.recommendations[:len(places)]):
         if not rec.id_is_paragraph(rules.upr.recommendation_id_pattern):
             out.append(warning("recommendation-id",
                                f"recommendation id '{rec.id}' is not a paragraph number of the WG report such "
                                f"as 115.23; cite the paragraph so that readers find it in {m.wg_report_symbol}",
-                               loc))
+                               places[i]))
         if rec.response == "supported/noted":
             out.append(warning("split-recommendation",
                                f"recommendation {rec.id} is 'supported/noted': split it into two entries with "
                                "the same id, one 'supported' and one 'noted', each with the part it covers",
-                               loc))
+                               places[i]))
         elif rec.response is None:
             out.append(warning("response-missing",
                                f"recommendation {rec.id} has no response; add 'supported' or 'noted' "
-                               "(it is counted as 'not known')", loc))
+                               "(it is counted as 'not known')", places[i]))
         key = (rec.id, rec.response or NO_RESPONSE)
         if key in seen:
             out.append(error("duplicate-recommendation",
                              f"recommendation {rec.id} appears twice with the same response (first at "
-                             f"{seen[key]}); remove one, or give each part its own response", loc))
+                             f"{places[seen[key]]}); remove one, or give each part its own response", places[i]))
         else:
-            seen[key] = loc
+            seen[key] = i
     return out
 
 

@@ -135,8 +135,6 @@ class Runs:
         return self.xml
 
 
-_TAB_OR_BREAK = re.compile(r"(\t|\n)")
-
 
 def escape(text: str) -> str:
     """``&``, ``<`` and ``>`` as entities (what ``xml.sax.saxutils.escape`` does; that module
@@ -144,16 +142,19 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
+_T = '<w:t xml:space="preserve">'
+
+
 def _text_run(text: str) -> str:
-    out = []
-    for piece in _TAB_OR_BREAK.split(text):
-        if piece == "\t":
-            out.append("<w:tab/>")
-        elif piece == "\n":
-            out.append("<w:br/>")
-        elif piece:
-            out.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
-    return f"<w:r>{''.join(out)}</w:r>" if out else ""
+    """One run of ``text``: its pieces as ``w:t``, each tab a ``w:tab``, each line break a
+    ``w:br``; nothing for no text."""
+    if not text:
+        return ""
+    xml = escape(text)
+    if "\t" in xml or "\n" in xml:  # escaped text holds no "<": an empty w:t is one we made
+        xml = xml.replace("\t", f"</w:t><w:tab/>{_T}").replace("\n", f"</w:t><w:br/>{_T}")
+        return f"<w:r>{_T}{xml}</w:t></w:r>".replace(f"{_T}</w:t>", "")
+    return f"<w:r>{_T}{xml}</w:t></w:r>"
 
 
 def note_reference(note_id: int) -> str:
@@ -163,6 +164,9 @@ def note_reference(note_id: int) -> str:
 
 def runs(segments, notes: Notes | None = None) -> Runs:
     """Text segments (str) and :class:`Footnote` objects -> escaped runs for ``{{r ...}}``."""
+    if isinstance(segments, list) and len(segments) == 1 and type(segments[0]) is str:  # a table cell
+        one = clean_text(segments[0])
+        return Runs(_text_run(one), one)
     xml, text = [], []
     for seg in segments:
         if isinstance(seg, Footnote):
@@ -471,10 +475,14 @@ def _render_parts(compiled: _Compiled, context: dict) -> tuple[dict[str, bytes],
     from .table_grid import fix_tables
 
     parts = dict(compiled.parts)
-    xml = _render_story(compiled, compiled.body, context)
-    prefixes = _declared_prefixes(xml)
-    tree = fix_tables(xml)
-    del xml
+    streamed = _stream_body(compiled.body, context)
+    if streamed is not None:
+        tree, prefixes = streamed
+    else:  # what docxtpl does, on the whole text
+        xml = _render_story(compiled, compiled.body, context)
+        prefixes = _declared_prefixes(xml)
+        tree = fix_tables(xml)
+        del xml
     for i, pr in enumerate(tree.iter(f"{{{_WP_NS}}}docPr"), start=1001):  # docxtpl's fix_docpr_ids
         pr.attrib["id"] = str(i)
     for story in compiled.stories:
@@ -484,6 +492,79 @@ def _render_parts(compiled: _Compiled, context: dict) -> tuple[dict[str, bytes],
             data = etree.tostring(etree.fromstring(data, _oxml_parser()), encoding="UTF-8", standalone=True)
         parts[story.part] = data
     return parts, _Body(tree, prefixes)
+
+
+_PIECES = 4096  # Jinja's pieces joined at a time: a few hundred kilobytes of text
+_ESCAPED = ("{_{", "}_}", "{_%", "%_}")  # docxtpl's escaped tags, undone in the text
+_LISTING = ("\t", "\n", "\a", "\f")  # what docxtpl's resolve_listing would change
+
+
+def _stream_body(template, context: dict):
+    """(tree, prefixes) of the body, parsed as Jinja makes its text, a few hundred kilobytes
+    at a time: the whole text (tens of megabytes for a big plan, and more for Jinja's list of
+    its pieces) is never held beside the tree. None where the text needs what only the whole
+    text gets (escaped tags, listing characters) or where the lenient parser met anything to
+    mend (it might mend a text given in pieces differently): the caller then renders and
+    parses it whole, as before."""
+    from itertools import islice
+
+    from .table_grid import body_parser, fix_grids
+
+    parser = body_parser()
+    prefixes = _Prefixes()
+    pieces = template.generate(context)
+    before = ""  # the end of the previous chunk: an escaped tag may straddle two
+    while batch := list(islice(pieces, _PIECES)):  # a piece may be empty: the end is no batch
+        chunk = "".join(batch)
+        seam = before + chunk
+        if any(tag in seam for tag in _ESCAPED) or any(c in chunk for c in _LISTING):
+            return None
+        prefixes.feed(chunk)
+        try:
+            parser.feed(chunk)
+        except Exception:  # the lenient parser gave up: the whole text's parser says why
+            return None
+        before = chunk[-2:]
+    try:
+        tree = parser.close()
+    except Exception:  # nothing to parse: the whole text's parser says why
+        return None
+    if len(parser.error_log) or tree is None:
+        return None
+    return fix_grids(tree), prefixes.found()
+
+
+class _Prefixes:
+    """:func:`_declared_prefixes` of a text given in chunks; a declaration cut by the end of
+    a chunk is read again with the next one."""
+
+    _OPEN = re.compile(r"xmlns(?::[^\s=/>]*)?\s*\Z")  # a declaration the chunk's end may have cut
+
+    def __init__(self) -> None:
+        self.prefixes: set[str] = set()
+        self.default = False
+        self.left = ""
+
+    def feed(self, chunk: str) -> None:
+        text, self.left = self.left + chunk, ""
+        at = text.find("xmlns")
+        while at != -1:
+            found = _NS_DECLARATION.match(text, at)
+            if found is None and self._OPEN.match(text, at):
+                self.left = text[at:]
+                return
+            if found is not None:
+                if found.group(1) is None:
+                    self.default = True
+                else:
+                    self.prefixes.add(found.group(1))
+            at = text.find("xmlns", at + 5)
+        self.left = text[-4:]  # the start of an "xmlns"
+
+    def found(self) -> list[str] | None:
+        """What :func:`_declared_prefixes` gives for the whole text (what is left over is no
+        whole declaration)."""
+        return None if self.default else sorted(self.prefixes)
 
 
 def _write_body(compiled: _Compiled, parts: dict[str, bytes], body: _Body) -> None:
@@ -499,8 +580,8 @@ def _write_body(compiled: _Compiled, parts: dict[str, bytes], body: _Body) -> No
         parts["word/document.xml"] = etree.tostring(root, encoding="UTF-8", standalone=True)
         return
     del tree
-    start, data, end = got
-    parts["word/document.xml"] = b"".join((compiled.frame.head, start, memoryview(data)[end:], compiled.frame.tail))
+    start, rest = got
+    parts["word/document.xml"] = b"".join((compiled.frame.head, start, *rest, compiled.frame.tail))
 
 
 _NS_DECLARATION = re.compile(r"xmlns(?::([^\s=/>]+))?\s*=")
@@ -522,9 +603,16 @@ def _declared_prefixes(xml: str) -> list[str] | None:
     return sorted(prefixes)
 
 
-def _body_bytes(frame: _Frame | None, body, prefixes: list[str] | None) -> tuple[bytes, bytes, int] | None:
+class _Pieces(list):
+    """A file for lxml to write to: the pieces it writes, kept as they come (``tostring``
+    grows one buffer by doubling, which for a big body cost more memory than the text)."""
+
+    write = list.append
+
+
+def _body_bytes(frame: _Frame | None, body, prefixes: list[str] | None) -> tuple[bytes, list[bytes]] | None:
     """``body`` (the rendered body element, a tree of its own) as it reads inside the document
-    part: its start tag, and its bytes from offset ``end`` on (to go between the frame's head
+    part: its start tag, and the pieces of its bytes after it (to go between the frame's head
     and tail); None where that would not give the bytes lxml's move of the tree does.
 
     The move drops each namespace declaration in the moved tree whose namespace is already
@@ -541,12 +629,17 @@ def _body_bytes(frame: _Frame | None, body, prefixes: list[str] | None) -> tuple
     if set(body.nsmap.items()) != set(frame.namespaces) or len(body.nsmap) != len(frame.namespaces):
         return None
     etree.cleanup_namespaces(body, top_nsmap=dict(frame.namespaces), keep_ns_prefixes=prefixes)
-    data = etree.tostring(body, encoding="UTF-8")
-    end = data.index(b">") + 1  # the start tag: lxml writes ">" in a value as "&gt;"
-    start = _BODY_NS.sub(b"", data[:end])
+    pieces = _Pieces()
+    etree.ElementTree(body).write(pieces, encoding="UTF-8")  # the bytes of tostring(body)
+    first = 0  # the pieces up to the end of the start tag: lxml writes ">" in a value as "&gt;"
+    while b">" not in pieces[first]:
+        first += 1
+    head = b"".join(pieces[:first + 1])
+    end = head.index(b">") + 1
+    start = _BODY_NS.sub(b"", head[:end])
     if b"xmlns" in start:
         return None
-    return start, data, end
+    return start, [head[end:], *pieces[first + 1:]]
 
 
 def render_template(name: str, lang: str, context: dict, *, template: str | Path | None = None,

@@ -15,7 +15,18 @@ def fix_tables(xml: str):
     matching its rows."""
     from lxml import etree
 
-    tree = etree.fromstring(xml, parser=etree.XMLParser(recover=True))
+    return fix_grids(etree.fromstring(xml, parser=body_parser()))
+
+
+def body_parser():
+    """The parser docxtpl reads a rendered body with: lenient (``recover``)."""
+    from lxml import etree
+
+    return etree.XMLParser(recover=True)
+
+
+def fix_grids(tree):
+    """``tree`` (a parsed rendered body) with every table's grid matching its rows."""
     ns = "{" + tree.nsmap["w"] + "}"
     for table in tree.iter(ns + "tbl"):
         _fix_table(table, ns)
