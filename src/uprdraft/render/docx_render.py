@@ -451,9 +451,9 @@ def _oxml_parser():
     return etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
 
-def _render_story(compiled: _Compiled, template, context: dict) -> str:
+def _render_story(compiled: _Compiled, template, context: dict, budget: _Budget | None = None) -> str:
     """docxtpl's ``render_xml_part`` with the template already compiled."""
-    xml = template.render(context)
+    xml = template.render(context) if budget is None else budget.render(template, context)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     if "\t" in xml or "\n" in xml or "\a" in xml or "\f" in xml:  # else it would change nothing
         xml = compiled.tpl.resolve_listing(xml)
@@ -468,18 +468,48 @@ class _Body:
     prefixes: list[str] | None  # see _declared_prefixes
 
 
-def _render_parts(compiled: _Compiled, context: dict) -> tuple[dict[str, bytes], _Body]:
+class _Budget:
+    """Characters of body text a render may still make (``rules.limits.document_mb``)."""
+
+    def __init__(self, max_mb: int | None) -> None:
+        self.max_mb = max_mb or 0
+        self.left = max_mb * 1_000_000 if max_mb is not None else None
+
+    def spend(self, chunk: str) -> None:
+        if self.left is None:
+            return
+        self.left -= len(chunk)
+        if self.left < 0:
+            raise InputError(f"the document would hold more than {self.max_mb} MB of text (limits.document_mb), "
+                             "thousands of pages; split the input into several documents, or raise the limit in "
+                             f"a rules file (limits: {{document_mb: {self.max_mb * 2}}}) given with --rules",
+                             code="document-too-big")
+
+    def render(self, template, context: dict) -> str:
+        """The whole text of ``template``, stopped as soon as it is over the budget."""
+        from itertools import islice
+
+        pieces = template.generate(context)
+        chunks = []
+        while batch := list(islice(pieces, _PIECES)):
+            chunk = "".join(batch)
+            self.spend(chunk)
+            chunks.append(chunk)
+        return "".join(chunks)
+
+
+def _render_parts(compiled: _Compiled, context: dict, budget: _Budget) -> tuple[dict[str, bytes], _Body]:
     """Every story rendered: the parts (the document part still the template's) and the body."""
     from lxml import etree
 
     from .table_grid import fix_tables
 
     parts = dict(compiled.parts)
-    streamed = _stream_body(compiled.body, context)
+    streamed = _stream_body(compiled.body, context, budget)
     if streamed is not None:
         tree, prefixes = streamed
     else:  # what docxtpl does, on the whole text
-        xml = _render_story(compiled, compiled.body, context)
+        xml = _render_story(compiled, compiled.body, context, _Budget(budget.max_mb))
         prefixes = _declared_prefixes(xml)
         tree = fix_tables(xml)
         del xml
@@ -499,7 +529,7 @@ _ESCAPED = ("{_{", "}_}", "{_%", "%_}")  # docxtpl's escaped tags, undone in the
 _LISTING = ("\t", "\n", "\a", "\f")  # what docxtpl's resolve_listing would change
 
 
-def _stream_body(template, context: dict):
+def _stream_body(template, context: dict, budget: _Budget | None = None):
     """(tree, prefixes) of the body, parsed as Jinja makes its text, a few hundred kilobytes
     at a time: the whole text (tens of megabytes for a big plan, and more for Jinja's list of
     its pieces) is never held beside the tree. None where the text needs what only the whole
@@ -510,6 +540,7 @@ def _stream_body(template, context: dict):
 
     from .table_grid import body_parser, fix_grids
 
+    budget = budget or _Budget(None)
     parser = body_parser()
     prefixes = _Prefixes()
     pieces = template.generate(context)
@@ -519,6 +550,7 @@ def _stream_body(template, context: dict):
         seam = before + chunk
         if any(tag in seam for tag in _ESCAPED) or any(c in chunk for c in _LISTING):
             return None
+        budget.spend(chunk)
         prefixes.feed(chunk)
         try:
             parser.feed(chunk)
@@ -645,7 +677,8 @@ def _body_bytes(frame: _Frame | None, body, prefixes: list[str] | None) -> tuple
 def render_template(name: str, lang: str, context: dict, *, template: str | Path | None = None,
                     prepare: Callable | None = None, notes: Notes | None = None,
                     title: str = "", author: str = "", language: str | None = None,
-                    finish: Callable[[dict[str, bytes], Any], bool] | None = None) -> bytes:
+                    finish: Callable[[dict[str, bytes], Any], bool] | None = None,
+                    max_mb: int | None = None) -> bytes:
     """Render ``templates/<name>-<lang>.docx`` (or ``template``, a user's .docx) with
     ``context``; return the .docx bytes.
 
@@ -655,13 +688,15 @@ def render_template(name: str, lang: str, context: dict, *, template: str | Path
     code and the values it closes over), so a hook must depend on nothing else.
     ``finish(parts, body)`` may add parts last and edit ``body``, the rendered body's tree,
     before the document part is written and zipped (a chart: its part, and its id in the
-    body); it says whether it edited the body.
+    body); it says whether it edited the body. ``max_mb`` (``rules.limits.document_mb``)
+    bounds the body's text: past it the render stops with ``document-too-big``, before the
+    memory of a tree that size is taken.
     """
     from jinja2 import TemplateError
 
     try:
         compiled = compiled_template(_source_bytes(name, lang, template), prepare)
-        parts, body = _render_parts(compiled, clean_context(context))
+        parts, body = _render_parts(compiled, clean_context(context), _Budget(max_mb))
     except TemplateError as e:
         if template is None:
             raise

@@ -143,7 +143,8 @@ def render_report(loaded, ctx) -> bytes:
                        rules.midterm.font_profile)
     return render_template(REPORT_TEMPLATE, m.language, report_context(loaded, rules), template=ctx.template,
                            prepare=prepare, title=m.title, author=submitted_by(m), language=m.language,
-                           finish=chart)
+                           finish=chart,
+                           max_mb=ctx.rules.limits.document_mb)
 
 
 def age_range(band: str, wording: dict) -> str:
@@ -202,4 +203,5 @@ def render_child_friendly(loaded, ctx) -> bytes:
     context = child_friendly_context(loaded, ctx.rules, ctx.today)
     return render_template(CHILD_FRIENDLY_TEMPLATE, m.language, context, template=ctx.template,
                            prepare=_child_friendly_prepare(ctx.rules, ctx.template is None),
-                           title=context["title"], author=submitted_by(m), language=m.language)
+                           title=context["title"], author=submitted_by(m), language=m.language,
+                           max_mb=ctx.rules.limits.document_mb)

@@ -186,7 +186,8 @@ def render_submission(model: Any, recs: list[Any], ctx: Any) -> bytes:
                            prepare=_prepare(rules, profile, ctx.template is None), title=context["title"],
                            author=model.organisation.name, language=model.language,
                            finish=chart_step(status_figures(recs, rules, model.language), rules, model.language,
-                                             profile))
+                                             profile),
+                           max_mb=ctx.rules.limits.document_mb)
 
 
 # --------------------------------------------------------------------------- pre-session statement
@@ -233,7 +234,8 @@ def render_pre_session(model: Any, timing: dict[str, Any], due: Any, ctx: Any) -
     lang = _heading_language(model, rules)
     return render_template("pre-session-statement", lang, context, template=ctx.template,
                            prepare=prepare, title=model.title, author=model.organisation.name,
-                           language=model.language)
+                           language=model.language,
+                           max_mb=ctx.rules.limits.document_mb)
 
 
 def pre_session_text(model: Any, timing: dict[str, Any], rules: Any) -> str:
@@ -277,7 +279,8 @@ def render_brief(model: Any, state: str, recs: list[Any], asks: list[str], ctx: 
     context = brief_context(model, state, recs, asks, rules)
     return render_template("state-brief", model.language, context, template=ctx.template,
                            prepare=_prepare(rules, rules.next_review.briefs.font_profile, ctx.template is None),
-                           title=context["title"], author=model.organisation, language=model.language)
+                           title=context["title"], author=model.organisation, language=model.language,
+                           max_mb=ctx.rules.limits.document_mb)
 
 
 def index_context(model: Any, rows: list[dict[str, str]], total: int, rules: Any) -> dict[str, Any]:
@@ -296,7 +299,8 @@ def render_index(model: Any, rows: list[dict[str, str]], total: int, ctx: Any) -
     context = index_context(model, rows, total, rules)
     return render_template("state-briefs-index", model.language, context,
                            prepare=_prepare(rules, rules.next_review.briefs.font_profile, True),
-                           title=context["title"], author=model.organisation, language=model.language)
+                           title=context["title"], author=model.organisation, language=model.language,
+                           max_mb=ctx.rules.limits.document_mb)
 
 
 # --------------------------------------------------------------------------- child-friendly recommendations
@@ -333,7 +337,8 @@ def render_child_friendly_recommendations(model: Any, groups: list[Any], ctx: An
     context = child_friendly_context(model, groups, rules)
     return render_template("recommendations-for-children", model.language, context, template=ctx.template,
                            prepare=_prepare(rules, rules.midterm.child_friendly_profile, ctx.template is None),
-                           title=context["title"], author=model.by, language=model.language)
+                           title=context["title"], author=model.by, language=model.language,
+                           max_mb=ctx.rules.limits.document_mb)
 
 
 # --------------------------------------------------------------------------- fact sheet
@@ -363,4 +368,5 @@ def render_factsheet(sheet: dict[str, Any], recs: list[Any], ctx: Any) -> bytes:
     return render_template("factsheet", lang, context, template=ctx.template,
                            prepare=_prepare(rules, profile, ctx.template is None), title=sheet["title"],
                            author=sheet["by"], language=lang,
-                           finish=chart_step(status_figures(recs, rules, lang), rules, lang, profile))
+                           finish=chart_step(status_figures(recs, rules, lang), rules, lang, profile),
+                           max_mb=ctx.rules.limits.document_mb)

@@ -74,4 +74,5 @@ def render_script(model, timing: dict, ctx) -> bytes:
     return render_template(TEMPLATE, model.language, context, template=ctx.template,
                            prepare=_prepare(ctx.rules, ctx.template is None),
                            title=f"{labels['title']} (HRC{model.session})",
-                           author=model.organisation.name, language=model.language)
+                           author=model.organisation.name, language=model.language,
+                           max_mb=ctx.rules.limits.document_mb)

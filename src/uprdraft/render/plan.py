@@ -150,7 +150,8 @@ def plan_docx(model, resolved, ctx) -> bytes:
     prepare = profile_fonts(ctx.rules.fonts.profiles[PROFILE]) if ctx.template is None else None
     context = _cells_as_runs(plan_context(model, resolved, ctx.rules, ctx.today))
     return render_template(TEMPLATE, model.language, context, template=ctx.template, prepare=prepare,
-                           title=model.title, author=model.organisation.name, language=model.language)
+                           title=model.title, author=model.organisation.name, language=model.language,
+                           max_mb=ctx.rules.limits.document_mb)
 
 
 # --------------------------------------------------------------------------- calendar

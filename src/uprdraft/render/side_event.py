@@ -80,4 +80,5 @@ def render_concept_note(model, ctx, stats: dict | None = None) -> bytes:
     prepare = profile_fonts(ctx.rules.fonts.profiles[PROFILE]) if ctx.template is None else None
     context = concept_note_context(model, ctx.rules, stats)
     return render_template(TEMPLATE, model.language, context, template=ctx.template, prepare=prepare,
-                           title=model.title, author=model.organisers[0].name, language=model.language)
+                           title=model.title, author=model.organisers[0].name, language=model.language,
+                           max_mb=ctx.rules.limits.document_mb)

@@ -29,4 +29,5 @@ def render_written_docx(model, content, ctx) -> bytes:
     context = written_context(model, content, notes)
     prepare = profile_fonts(ctx.rules.fonts.profiles[PROFILE]) if ctx.template is None else None
     return render_template(TEMPLATE, model.language, context, template=ctx.template, prepare=prepare, notes=notes,
-                           title=model.title, author=model.organisation.name, language=model.language)
+                           title=model.title, author=model.organisation.name, language=model.language,
+                           max_mb=ctx.rules.limits.document_mb)
