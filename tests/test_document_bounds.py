@@ -82,7 +82,20 @@ def test_the_budget_stops_a_text_as_it_is_made(way):
     assert template.made * 119 < 1_000_000 + docx_render._PIECES * 119  # one batch past the limit at most
 
 
-def test_no_limit_means_none():
+@pytest.mark.parametrize("way", ["streamed", "whole-text"])
+def test_no_limit_means_none(way):
+    """A render without a limit (the renderer called directly) is never stopped, on either path."""
     budget = docx_render._Budget(None)
     budget.spend("x" * 10_000_000)
     assert budget.left is None
+    ctx = {"body": "a {_{ b" if way == "whole-text" else "a b"}
+
+    class Once:
+        def generate(self, context):
+            yield f"<w:body xmlns:w='{docx_render.W_NS}'><w:p><w:r><w:t>{context['body']}</w:t></w:r></w:p></w:body>"
+
+    got = docx_render._stream_body(Once(), ctx, budget)
+    if way == "streamed":
+        assert got is not None
+    else:
+        assert got is None and "a {_{ b" in budget.render(Once(), ctx)

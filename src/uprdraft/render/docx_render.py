@@ -472,7 +472,7 @@ class _Budget:
     """Characters of body text a render may still make (``rules.limits.document_mb``)."""
 
     def __init__(self, max_mb: int | None) -> None:
-        self.max_mb = max_mb or 0
+        self.max_mb = max_mb
         self.left = max_mb * 1_000_000 if max_mb is not None else None
 
     def spend(self, chunk: str) -> None:
@@ -480,9 +480,10 @@ class _Budget:
             return
         self.left -= len(chunk)
         if self.left < 0:
-            raise InputError(f"the document would hold more than {self.max_mb} MB of text (limits.document_mb), "
+            mb = self.max_mb or 0
+            raise InputError(f"the document would hold more than {mb} MB of text (limits.document_mb), "
                              "thousands of pages; split the input into several documents, or raise the limit in "
-                             f"a rules file (limits: {{document_mb: {self.max_mb * 2}}}) given with --rules",
+                             f"a rules file (limits: {{document_mb: {mb * 2}}}) given with --rules",
                              code="document-too-big")
 
     def render(self, template, context: dict) -> str:
