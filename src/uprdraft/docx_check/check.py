@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..findings import InputError, Report, error, warning
 from ..gcpause import paused
 from ..ooxml.package import Package
-from ..ooxml.xml import w
+from ..ooxml.xml import parse_font_scheme, parse_styles, w
 from ..wordcount import count_words
 from .stories import Para, walk_package
 from .styles import Formatter
@@ -157,7 +157,9 @@ class Checker:
         self.profile = profile
         styles = pkg.first("styles")
         theme = pkg.first("theme")
-        self.fmt = Formatter(pkg.xml(styles) if styles else None, pkg.xml(theme) if theme else None)
+        # read: the styles without Word's latent ones, the theme up to its fonts
+        self.fmt = Formatter(pkg.xml(styles, parser=parse_styles) if styles else None,
+                             pkg.xml(theme, parser=parse_font_scheme) if theme else None)
         self.cap = cap
         self.found: list[tuple] = []  # (seq, severity rank, code rank, Finding): sorted at the end
         self.runs = 0

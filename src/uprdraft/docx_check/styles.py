@@ -66,7 +66,8 @@ class Theme:
         self.fonts: dict[str, str | None] = {}
         if root is None:
             return
-        scheme = root.find(f".//{{{A_NS}}}fontScheme")
+        tag = f"{{{A_NS}}}fontScheme"
+        scheme = root if root.tag == tag else root.find(f".//{tag}")  # the scheme alone, or a whole theme
         if scheme is None:
             return
         for kind in ("major", "minor"):

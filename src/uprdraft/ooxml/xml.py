@@ -75,6 +75,49 @@ def parse(data: bytes):
     return parse_raw(to_transitional(data))
 
 
+_LATENT, _LATENT_END, _LSD = b"<w:latentStyles", b"</w:latentStyles>", b"<w:lsdException"
+
+
+def parse_styles(data: bytes):
+    """The styles part without its ``w:latentStyles`` (hundreds of ``w:lsdException``
+    elements, most of the part, which no reader here looks at): parsed like :func:`parse`.
+    The block is cut from the bytes only when plainly nothing else is inside it (else the
+    whole part is parsed), so a fault inside those elements goes unseen: nothing there is read."""
+    data = to_transitional(data)
+    start = data.find(_LATENT)
+    if start >= 0 and data[start + len(_LATENT):start + len(_LATENT) + 1] in (b" ", b">", b"\t", b"\r", b"\n"):
+        gt = data.find(b">", start)
+        end = data.find(_LATENT_END, gt)
+        if gt > 0 and data[gt - 1:gt] != b"/" and end > 0:
+            inner = data[gt + 1:end]
+            if inner.count(b"<") == inner.count(_LSD):  # only lsdException elements: no comment, no other element
+                data = data[:start] + data[end + len(_LATENT_END):]
+    return parse_raw(data)
+
+
+_FONT_SCHEME = f"{{{A_NS}}}fontScheme"
+
+
+def parse_font_scheme(data: bytes):
+    """The theme's ``a:fontScheme`` (the only thing read from a theme), parsed up to its
+    end and no further (a fault after it goes unseen: nothing there is read); the whole part
+    when it has none. The DTD refusal covers the whole part."""
+    data = to_transitional(data)
+    if b"<!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
+        raise UnsafeXML("declares a DTD or entities, which Word files never contain")
+    parser = etree.XMLPullParser(events=("start", "end"), tag=_FONT_SCHEME, resolve_entities=False,
+                                 no_network=True, huge_tree=False, load_dtd=False, dtd_validation=False)
+    first = None
+    for i in range(0, len(data), 4096):
+        parser.feed(data[i:i + 4096])
+        for event, el in parser.read_events():
+            if first is None:
+                first = el  # the first one to start, as find(".//") gives
+            if event == "end" and el is first:
+                return el
+    return parser.close()
+
+
 DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
