@@ -18,7 +18,6 @@ warnings by code (``"flow-style,deadline"``); errors cannot be ignored.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -319,6 +318,8 @@ def schemas() -> dict[str, dict[str, Any]]:
 
 
 def _schema_text(schema: dict[str, Any]) -> str:
+    import json  # here: the other commands start without it
+
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 

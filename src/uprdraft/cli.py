@@ -42,9 +42,9 @@ def _print_findings(findings: Any, stream: Any = None) -> None:
 
 def emit(report: Any, as_json: bool, success: str | None = None) -> NoReturn:
     """Print a Report (findings, stats, output) and exit with the contract's code."""
-    import json
-
     if as_json:
+        import json  # only then: most runs print lines
+
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, default=str))
     else:
         _print_findings(report.findings)
@@ -58,14 +58,14 @@ def run(fn: Callable[[], Any], as_json: bool = False) -> Any:
 
     Any other exception is a bug, but the user still gets one line, not a traceback.
     """
-    import json
-
     from .findings import Report, UprdraftError
 
     try:
         return fn()
     except UprdraftError as e:
         if as_json:
+            import json  # only then: most runs print lines
+
             report = Report(findings=e.findings)
             click.echo(json.dumps(report.to_dict(), ensure_ascii=False, default=str))
         else:
@@ -76,6 +76,8 @@ def run(fn: Callable[[], Any], as_json: bool = False) -> Any:
         sys.exit(130)
     except Exception as e:  # a bug in uprdraft: say so plainly, keep the exit code apart
         if as_json:
+            import json
+
             click.echo(json.dumps({"ok": False, "findings": [{"code": "internal", "severity": "error",
                                    "message": f"internal error: {type(e).__name__}: {e}", "location": ""}],
                                    "stats": {}, "output": None}))

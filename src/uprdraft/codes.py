@@ -16,7 +16,6 @@ Import-light on purpose: standard library and :mod:`uprdraft.findings` only.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -459,6 +458,8 @@ _SEP = re.compile(r"[,\s]+")
 # --------------------------------------------------------------------------- look-up
 def closest(code: str, n: int = 3) -> list[str]:
     """The known codes closest to ``code`` (possibly none)."""
+    import difflib  # only for a wrong code: not at every start
+
     return difflib.get_close_matches(str(code).strip().lower(), list(CODES), n=n, cutoff=0.5)
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -156,6 +155,8 @@ def _umask() -> int:
 
 
 def _stage(path: Path, data: bytes | Iterable[bytes]) -> str:
+    import tempfile  # here: reading commands start without it (and shutil, random, bz2, lzma)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:

@@ -194,6 +194,17 @@ class _Responses(dict):
     def __init__(self, rules):
         super().__init__()
         self.rules = rules
+        self._ids: dict[tuple, Callable[[Any, int], str]] = {}
+
+    def id_of(self, voluntary: bool, format: str) -> Callable[[Any, int], str]:
+        """The id maker (see :func:`_id_format`) of a row without an id, found once per file."""
+        try:
+            return self._ids[voluntary, format]
+        except KeyError:
+            imp = self.rules.importing
+            template = imp.voluntary_id if voluntary else (imp.uprinfo_id if format == "upr-info" else imp.uhri_id)
+            made = self._ids[voluntary, format] = _id_format(template)
+            return made
 
     def __missing__(self, raw):
         try:
@@ -216,7 +227,10 @@ def _response(responses: dict, raw):
         return e
 
 
-def build(entry: Entry, result: ImportResult, rules, responses: dict | None = None):
+_NO_RAW: Any = object()  # an entry without a response cell
+
+
+def build(entry: Entry, result: ImportResult, rules, responses: _Responses | None = None):
     """``(record, voluntary)`` from one entry, or None (the row is skipped and reported). The
     record is a plain tuple of the model's field values when a table row needs no model (see
     :mod:`.record`), else the model. ``responses``: a :class:`_Responses` shared by the
@@ -229,18 +243,16 @@ def build(entry: Entry, result: ImportResult, rules, responses: dict | None = No
         for code, note in data.pop("_warnings"):
             result.row_warning(code, note, entry)
     voluntary = entry.voluntary
-    has_raw = err is None and "response_raw" in data
+    raw = _NO_RAW if err is not None else data.pop("response_raw", _NO_RAW)
+    has_raw = raw is not _NO_RAW
     if has_raw:
-        raw = data.pop("response_raw")
         got = responses[raw] if type(raw) is str else _response(responses, raw)
     if err is None and entry.row is not None and not data.get("id"):
-        imp = rules.importing
         shape = got if has_raw else _response(responses, "")
-        template = imp.voluntary_id if isinstance(shape, tuple) and shape[0] == "voluntary" else (
-            imp.uprinfo_id if result.format == "upr-info" else imp.uhri_id)
-        data["id"] = _id_format(template)(data.get("session"), entry.row)
+        data["id"] = responses.id_of(type(shape) is tuple and shape[0] == "voluntary", result.format)(
+            data.get("session"), entry.row)
     if has_raw:
-        if isinstance(got, RowError):
+        if type(got) is not tuple:  # a RowError
             err = got
         else:
             value, note = got
@@ -340,6 +352,7 @@ def _collect(entries, result, filters, rules, responses, want_state, want_theme,
     shared_fields: dict[frozenset, set] = {}
     last_fields: set = set()
     no_filter = filters == Filters()
+    keep, keep_voluntary = result.records.append, result.voluntary_records.append
     for entry in entries:
         built = build(entry, result, rules, responses)
         if built is None:
@@ -375,4 +388,4 @@ def _collect(entries, result, filters, rules, responses, want_state, want_theme,
                                                want_theme):
             result.filtered_out += 1
             continue
-        (result.voluntary_records if voluntary else result.records).append(rec)
+        (keep_voluntary if voluntary else keep)(rec)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,21 +34,24 @@ YAML_SUFFIXES = (".yaml", ".yml", ".json")
 # The implicit types of YAML 1.2 (the regular expressions ruamel.yaml uses for version 1.2):
 # what a plain scalar means when it is not text. Timestamps are left out: dates stay text
 # and the models parse them, as in uprdraft.load.
-YAML12_RESOLVERS: tuple[tuple[str, re.Pattern, str], ...] = (
-    ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
-    ("tag:yaml.org,2002:float", re.compile(r"""^(?:
+# (compiled when a YAML file is first read: a table import never needs them)
+@functools.cache
+def _yaml12_resolvers() -> tuple[tuple[str, re.Pattern, Sequence[str]], ...]:
+    return (
+        ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+        ("tag:yaml.org,2002:float", re.compile(r"""^(?:
          [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
         |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
         |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
         |[-+]?\.(?:inf|Inf|INF)
         |\.(?:nan|NaN|NAN))$""", re.VERBOSE), "-+0123456789."),
-    ("tag:yaml.org,2002:int", re.compile(r"""^(?:[-+]?0b[0-1_]+
+        ("tag:yaml.org,2002:int", re.compile(r"""^(?:[-+]?0b[0-1_]+
         |[-+]?0o?[0-7_]+
         |[-+]?[0-9_]+
         |[-+]?0x[0-9a-fA-F_]+)$""", re.VERBOSE), "-+0123456789"),
-    ("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), "<"),
-)
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+        ("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), "<"),
+        ("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ("~", "n", "N", "")),
+    )
 
 
 @dataclass(slots=True)  # tens of thousands are made: slots make each quicker to make
@@ -117,9 +120,9 @@ def table_entries(path: Path, encoding: str | None, result, rules) -> Iterator[E
                                               "a comma inside a cell needs the cell in double quotes")
             data = reader(cells, idx, n)
         except RowError as e:
-            yield Entry({"_error": e}, path, row=n)
+            yield Entry({"_error": e}, path, None, False, n)
             continue
-        yield Entry(data, path, row=n)
+        yield Entry(data, path, None, False, n)  # (positional: quicker, once per row)
 
 
 # --------------------------------------------------------------------------- YAML and JSON
@@ -155,9 +158,8 @@ def _loader() -> type:
             return mapping
 
     Loader.yaml_implicit_resolvers = {}
-    for tag, regexp, first in YAML12_RESOLVERS:
+    for tag, regexp, first in _yaml12_resolvers():
         Loader.add_implicit_resolver(tag, regexp, list(first))
-    Loader.add_implicit_resolver("tag:yaml.org,2002:null", _NULL, ["~", "n", "N", ""])
     Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
     Loader.add_constructor("tag:yaml.org,2002:timestamp", base.construct_yaml_str)
     return Loader

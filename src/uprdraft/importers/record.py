@@ -62,8 +62,8 @@ def plain(data: dict) -> tuple | None:
             and type(status) is str and status in STATUSES
             and (session is None or (type(session) is int and -_BIG < session < _BIG))
             and (action is None or (type(action) is int and 1 <= action <= 5))
-            and (assessment is None or _kept(assessment)) and (state is None or _kept(state))
-            and (symbol is None or _kept(symbol))):
+            and (state is None or (type(state) is str and state.strip() == state))  # (as _kept, without a call)
+            and (assessment is None or _kept(assessment)) and (symbol is None or _kept(symbol))):
         return None
     # the lists, item by item (written out: a call per list would cost more than the check)
     if states is _NO_LIST:
