@@ -35,8 +35,14 @@ class UnsafeXML(ValueError):
     """The part declares a DTD or entities: refused."""
 
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
-                          dtd_validation=False, remove_blank_text=False)
+_SAFE = {"resolve_entities": False, "no_network": True, "huge_tree": False, "load_dtd": False,
+         "dtd_validation": False}  # every parser of a part: nothing fetched, expanded or unbounded
+_PARSER = etree.XMLParser(remove_blank_text=False, **_SAFE)
+
+
+def _refuse_dtd(data: bytes) -> None:
+    if b"<!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):  # "<!": one search in most parts
+        raise UnsafeXML("declares a DTD or entities, which Word files never contain")
 
 
 def w(tag: str) -> str:
@@ -65,8 +71,7 @@ def to_strict(data: bytes) -> bytes:
 
 def parse_raw(data: bytes):
     """Parse one part safely, namespaces untouched; raise UnsafeXML or etree.XMLSyntaxError."""
-    if b"<!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):  # "<!": one search in most parts
-        raise UnsafeXML("declares a DTD or entities, which Word files never contain")
+    _refuse_dtd(data)
     return etree.fromstring(data, _PARSER)
 
 
@@ -103,10 +108,8 @@ def parse_font_scheme(data: bytes):
     end and no further (a fault after it goes unseen: nothing there is read); the whole part
     when it has none. The DTD refusal covers the whole part."""
     data = to_transitional(data)
-    if b"<!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
-        raise UnsafeXML("declares a DTD or entities, which Word files never contain")
-    parser = etree.XMLPullParser(events=("start", "end"), tag=_FONT_SCHEME, resolve_entities=False,
-                                 no_network=True, huge_tree=False, load_dtd=False, dtd_validation=False)
+    _refuse_dtd(data)
+    parser = etree.XMLPullParser(events=("start", "end"), tag=_FONT_SCHEME, **_SAFE)
     first = None
     for i in range(0, len(data), 4096):
         parser.feed(data[i:i + 4096])

@@ -39,7 +39,7 @@ import hashlib
 import io
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -488,12 +488,8 @@ class _Budget:
 
     def render(self, template, context: dict) -> str:
         """The whole text of ``template``, stopped as soon as it is over the budget."""
-        from itertools import islice
-
-        pieces = template.generate(context)
         chunks = []
-        while batch := list(islice(pieces, _PIECES)):
-            chunk = "".join(batch)
+        for chunk in _chunks(template, context):
             self.spend(chunk)
             chunks.append(chunk)
         return "".join(chunks)
@@ -510,6 +506,7 @@ def _render_parts(compiled: _Compiled, context: dict, budget: _Budget) -> tuple[
     if streamed is not None:
         tree, prefixes = streamed
     else:  # what docxtpl does, on the whole text
+        # rendered again from the start: a budget of its own
         xml = _render_story(compiled, compiled.body, context, _Budget(budget.max_mb))
         prefixes = _declared_prefixes(xml)
         tree = fix_tables(xml)
@@ -530,6 +527,15 @@ _ESCAPED = ("{_{", "}_}", "{_%", "%_}")  # docxtpl's escaped tags, undone in the
 _LISTING = ("\t", "\n", "\a", "\f")  # what docxtpl's resolve_listing would change
 
 
+def _chunks(template, context: dict) -> Iterator[str]:
+    """Jinja's text of ``template`` in chunks of ``_PIECES`` pieces (a few hundred kilobytes)."""
+    from itertools import islice
+
+    pieces = template.generate(context)
+    while batch := list(islice(pieces, _PIECES)):  # a piece may be empty: the end is no batch
+        yield "".join(batch)
+
+
 def _stream_body(template, context: dict, budget: _Budget | None = None):
     """(tree, prefixes) of the body, parsed as Jinja makes its text, a few hundred kilobytes
     at a time: the whole text (tens of megabytes for a big plan, and more for Jinja's list of
@@ -537,17 +543,13 @@ def _stream_body(template, context: dict, budget: _Budget | None = None):
     text gets (escaped tags, listing characters) or where the lenient parser met anything to
     mend (it might mend a text given in pieces differently): the caller then renders and
     parses it whole, as before."""
-    from itertools import islice
-
     from .table_grid import body_parser, fix_grids
 
     budget = budget or _Budget(None)
     parser = body_parser()
     prefixes = _Prefixes()
-    pieces = template.generate(context)
     before = ""  # the end of the previous chunk: an escaped tag may straddle two
-    while batch := list(islice(pieces, _PIECES)):  # a piece may be empty: the end is no batch
-        chunk = "".join(batch)
+    for chunk in _chunks(template, context):
         seam = before + chunk
         if any(tag in seam for tag in _ESCAPED) or any(c in chunk for c in _LISTING):
             return None
